@@ -1,0 +1,200 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/benxe/benxe/internal/booking"
+	"github.com/benxe/benxe/internal/demo"
+	"github.com/benxe/benxe/internal/jobs"
+	"github.com/benxe/benxe/internal/store"
+	"github.com/benxe/benxe/internal/web"
+)
+
+const usage = `benxe — intercity bus tickets
+
+Usage:
+  benxe serve   [flags]   migrate, load the demo network if empty, serve the site and API
+  benxe migrate [flags]   apply database migrations
+  benxe seed    [flags]   load the demo network into an empty database
+
+Run "benxe <command> -h" for the flags of a command.
+`
+
+// config is every setting, from flags with environment defaults.
+type config struct {
+	addr      string
+	data      string
+	holdTTL   time.Duration
+	holdCap   time.Duration
+	jobsEvery time.Duration
+	days      int
+}
+
+func parse(name string, args []string, getenv func(string) string, stderr io.Writer) (config, error) {
+	env := func(k, def string) string {
+		if v := getenv(k); v != "" {
+			return v
+		}
+		return def
+	}
+	var c config
+	fs := flag.NewFlagSet("benxe "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.addr, "addr", env("BENXE_ADDR", "127.0.0.1:8080"), "address to listen on (env BENXE_ADDR)")
+	fs.StringVar(&c.data, "data", env("BENXE_DATA", "./benxe-data"), "data directory holding the SQLite database (env BENXE_DATA)")
+	ttl, err := time.ParseDuration(env("BENXE_HOLD_TTL", "10m"))
+	if err != nil {
+		return c, fmt.Errorf("BENXE_HOLD_TTL: %w", err)
+	}
+	fs.DurationVar(&c.holdTTL, "hold-ttl", ttl, "how long a hold keeps its seats, and each extension (env BENXE_HOLD_TTL)")
+	fs.DurationVar(&c.holdCap, "hold-cap", 2*ttl, "no hold lasts longer than this after it is made")
+	fs.DurationVar(&c.jobsEvery, "jobs-every", 15*time.Second, "how often payment deadlines are enforced")
+	fs.IntVar(&c.days, "days", 90, "days of trips to generate ahead")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if c.holdTTL <= 0 || c.holdCap < c.holdTTL {
+		return c, errors.New("--hold-ttl must be positive and --hold-cap at least as long")
+	}
+	return c, nil
+}
+
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) < 2 {
+		fmt.Fprint(stderr, usage)
+		return errors.New("no command given")
+	}
+	cmd := args[1]
+	switch cmd {
+	case "serve", "migrate", "seed":
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		fmt.Fprint(stderr, usage)
+		return fmt.Errorf("unknown command %q", cmd)
+	}
+	cfg, err := parse(cmd, args[2:], getenv, stderr)
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	switch cmd {
+	case "migrate":
+		fmt.Fprintln(stdout, "migrated", filepath.Join(cfg.data, "benxe.db"))
+		return nil
+	case "seed":
+		return seed(ctx, st, cfg, stdout)
+	}
+	return serve(ctx, st, cfg, log, stdout)
+}
+
+func openStore(ctx context.Context, cfg config) (*store.Store, error) {
+	if err := os.MkdirAll(cfg.data, 0o750); err != nil {
+		return nil, err
+	}
+	st, err := store.Open(ctx, filepath.Join(cfg.data, "benxe.db"))
+	if err != nil {
+		return nil, err
+	}
+	if err := st.Migrate(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+// seed loads the demo network unless the database already has operators.
+func seed(ctx context.Context, st *store.Store, cfg config, stdout io.Writer) error {
+	empty, err := st.Empty(ctx)
+	if err != nil || !empty {
+		if err == nil {
+			fmt.Fprintln(stdout, "database not empty: demo network not loaded")
+		}
+		return err
+	}
+	start := time.Now()
+	if err := demo.Load(ctx, st, demo.Today(time.Now()), cfg.days); err != nil {
+		return fmt.Errorf("seed: %w", err)
+	}
+	fmt.Fprintf(stdout, "loaded the demo network (%d days of trips) in %s\n", cfg.days, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+func serve(ctx context.Context, st *store.Store, cfg config, log *slog.Logger, stdout io.Writer) error {
+	if err := seed(ctx, st, cfg, stdout); err != nil {
+		return err
+	}
+	secret, err := linkSecret(ctx, st)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler: web.NewServer(web.Deps{Store: st, Log: log, Now: time.Now,
+			Holds: booking.HoldPolicy{TTL: cfg.holdTTL, Cap: cfg.holdCap}, Secret: secret}),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+	}
+	jobsCtx, stopJobs := context.WithCancel(ctx)
+	jobsDone := make(chan struct{})
+	go func() {
+		defer close(jobsDone)
+		jobs.Run(jobsCtx, st, log, time.Now, jobs.Config{Every: cfg.jobsEvery, HorizonDays: cfg.days})
+	}()
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	fmt.Fprintf(stdout, "benxe is serving on http://%s/\n", ln.Addr())
+	log.Info("serving", "addr", ln.Addr().String(), "data", cfg.data)
+	select {
+	case err := <-errc:
+		stopJobs()
+		<-jobsDone
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	err = srv.Shutdown(shutdownCtx)
+	stopJobs()
+	<-jobsDone
+	return err
+}
+
+// linkSecret is the key that signs booking links; the first process makes
+// it and every other process of the same database reads the same one.
+func linkSecret(ctx context.Context, st *store.Store) ([]byte, error) {
+	b := make([]byte, 32)
+	rand.Read(b)
+	v, err := st.InitSetting(ctx, "link_secret", hex.EncodeToString(b))
+	if err != nil {
+		return nil, err
+	}
+	return hex.DecodeString(v)
+}

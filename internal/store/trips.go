@@ -1,0 +1,287 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"github.com/benxe/benxe/internal/apperr"
+	"github.com/benxe/benxe/internal/catalog"
+)
+
+// querier is what reads need, from the pool or inside a transaction.
+type querier interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}
+
+var errTripNotFound = apperr.New(apperr.NotFound, "trip_not_found", "trip_id", "Không tìm thấy chuyến xe.", "No such trip.")
+
+// Trip returns a trip with its operator and stops.
+func (s *Store) Trip(ctx context.Context, id int64) (catalog.Trip, error) {
+	return loadTrip(ctx, s.r, id)
+}
+
+func loadTrip(ctx context.Context, q querier, id int64) (catalog.Trip, error) {
+	var t catalog.Trip
+	var dep int64
+	var policy string
+	var status string
+	err := q.QueryRowContext(ctx, `SELECT t.id, t.timetable_id, t.route_id, r.name, t.layout_id, l.vehicle, t.departs_at, t.status, t.online,
+			o.id, o.slug, o.name, o.phone, o.rating, o.confirmation, o.policy, o.bank_bin, o.bank_account, o.bank_account_name,
+			o.transfer_minutes, o.counter_minutes
+		FROM trips t
+		JOIN routes r ON r.id = t.route_id
+		JOIN layouts l ON l.id = t.layout_id
+		JOIN operators o ON o.id = t.operator_id
+		WHERE t.id = $1`, id).Scan(&t.ID, &t.TimetableID, &t.RouteID, &t.RouteName, &t.LayoutID, &t.Vehicle, &dep, &status, &t.Online,
+		&t.Operator.ID, &t.Operator.Slug, &t.Operator.Name, &t.Operator.Phone, &t.Operator.Rating, &t.Operator.Confirmation,
+		&policy, &t.Operator.BankBIN, &t.Operator.BankAccount, &t.Operator.BankAccountName,
+		&t.Operator.TransferMinutes, &t.Operator.CounterMinutes)
+	if errors.Is(err, sql.ErrNoRows) {
+		return t, errTripNotFound
+	}
+	if err != nil {
+		return t, err
+	}
+	t.DepartsAt = at(dep)
+	t.Cancelled = status == "cancelled"
+	if err := json.Unmarshal([]byte(policy), &t.Operator.Policy); err != nil {
+		return t, err
+	}
+	rows, err := q.QueryContext(ctx, `SELECT s.idx, s.place_id, p.name, s.name, s.offset_min
+		FROM stops s JOIN places p ON p.id = s.place_id WHERE s.route_id = $1 ORDER BY s.idx`, t.RouteID)
+	if err != nil {
+		return t, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var st catalog.Stop
+		var off int
+		if err := rows.Scan(&st.Index, &st.PlaceID, &st.Place, &st.Name, &off); err != nil {
+			return t, err
+		}
+		st.Offset = time.Duration(off) * time.Minute
+		t.Stops = append(t.Stops, st)
+	}
+	return t, rows.Err()
+}
+
+// Layout returns a seat layout.
+func (s *Store) Layout(ctx context.Context, id int64) (catalog.Layout, error) {
+	return loadLayout(ctx, s.r, id)
+}
+
+func loadLayout(ctx context.Context, q querier, id int64) (catalog.Layout, error) {
+	l := catalog.Layout{ID: id}
+	var decks string
+	if err := q.QueryRowContext(ctx, `SELECT slug, name, vehicle, decks FROM layouts WHERE id = $1`, id).
+		Scan(&l.Slug, &l.Name, &l.Vehicle, &decks); err != nil {
+		return l, err
+	}
+	var err error
+	l.Decks, err = catalog.DecodeDecks(decks)
+	return l, err
+}
+
+// Fares returns the fares of a segment by seat kind.
+func (s *Store) Fares(ctx context.Context, timetableID int64, from, to int) (map[string]int64, error) {
+	return loadFares(ctx, s.r, timetableID, from, to)
+}
+
+func loadFares(ctx context.Context, q querier, timetableID int64, from, to int) (map[string]int64, error) {
+	rows, err := q.QueryContext(ctx, `SELECT seat_kind, amount FROM fares WHERE timetable_id = $1 AND from_idx = $2 AND to_idx = $3`,
+		timetableID, from, to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	fares := map[string]int64{}
+	for rows.Next() {
+		var kind string
+		var amount int64
+		if err := rows.Scan(&kind, &amount); err != nil {
+			return nil, err
+		}
+		fares[kind] = amount
+	}
+	return fares, rows.Err()
+}
+
+// Points returns the pickup and drop-off points of a route.
+func (s *Store) Points(ctx context.Context, routeID int64) ([]catalog.Point, error) {
+	return loadPoints(ctx, s.r, routeID)
+}
+
+func loadPoints(ctx context.Context, q querier, routeID int64) ([]catalog.Point, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, stop_idx, name, address, offset_min, pickup, dropoff, note
+		FROM points WHERE route_id = $1 ORDER BY stop_idx, offset_min, id`, routeID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []catalog.Point
+	for rows.Next() {
+		var p catalog.Point
+		var off int
+		if err := rows.Scan(&p.ID, &p.StopIdx, &p.Name, &p.Address, &off, &p.Pickup, &p.Dropoff, &p.Note); err != nil {
+			return nil, err
+		}
+		p.Offset = time.Duration(off) * time.Minute
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Seat states for one segment.
+const (
+	SeatAvailable = "available"
+	SeatHeld      = "held"
+	SeatSold      = "sold"
+	SeatBlocked   = "blocked"
+)
+
+// SeatStates says, for each seat taken on any leg of from→to at now,
+// whether a hold or a booking has it. Seats not in the map are free.
+func (s *Store) SeatStates(ctx context.Context, tripID int64, from, to int, now time.Time) (map[string]string, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT seat, max(CASE WHEN booking_id IS NULL THEN 0 ELSE 1 END)
+		FROM occupancy
+		WHERE trip_id = $1 AND leg >= $2 AND leg < $3 AND (expires_at IS NULL OR expires_at > $4)
+		GROUP BY seat`, tripID, from, to, ms(now))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	states := map[string]string{}
+	for rows.Next() {
+		var seat string
+		var booked int
+		if err := rows.Scan(&seat, &booked); err != nil {
+			return nil, err
+		}
+		states[seat] = SeatHeld
+		if booked == 1 {
+			states[seat] = SeatSold
+		}
+	}
+	return states, rows.Err()
+}
+
+// TripQuery is a search for trips serving a segment on a date.
+type TripQuery struct {
+	From, To     int64     // place ids
+	Day          time.Time // midnight of the Vietnam date
+	Now          time.Time
+	OperatorID   int64
+	Vehicle      string
+	DepartAfter  time.Duration // since midnight; 0 = no bound
+	DepartBefore time.Duration // since midnight; 0 = no bound
+	MinPrice     int64
+	MaxPrice     int64
+	Sort         string // departure, price, rating
+	Limit        int
+}
+
+// TripHit is one trip found by a search, for the segment searched.
+type TripHit struct {
+	TripID         int64
+	OperatorID     int64
+	OperatorName   string
+	Rating         int
+	Vehicle        string
+	FromIdx, ToIdx int
+	FromName       string
+	ToName         string
+	FromPlace      int64
+	ToPlace        int64
+	Departure      time.Time
+	Arrival        time.Time
+	PriceFrom      int64
+	SeatsAvailable int
+}
+
+// SearchTrips finds the trips that stop at place From and later at place
+// To, leaving From on the day asked, with the cheapest fare and the seats
+// free for that very segment. A night bus that left its first stop the day
+// before is found from a later stop.
+func (s *Store) SearchTrips(ctx context.Context, q TripQuery) ([]TripHit, error) {
+	lo := q.Day
+	hi := q.Day.AddDate(0, 0, 1)
+	if q.DepartAfter > 0 {
+		lo = q.Day.Add(q.DepartAfter)
+	}
+	if q.DepartBefore > 0 && q.Day.Add(q.DepartBefore).Before(hi) {
+		hi = q.Day.Add(q.DepartBefore)
+	}
+	if q.Now.After(lo) {
+		lo = q.Now
+	}
+	order := "dep, id"
+	switch q.Sort {
+	case "price":
+		order = "price_from, dep, id"
+	case "rating":
+		order = "rating DESC, dep, id"
+	}
+	// Seats available = sellable seats − seats with a live row on any leg
+	// of the segment; the subquery walks only this trip's occupancy rows.
+	query := `SELECT * FROM (
+		SELECT t.id, o.id AS operator_id, o.name, o.rating, l.vehicle, s1.idx AS from_idx, s2.idx AS to_idx,
+			s1.name AS from_name, s2.name AS to_name, s1.place_id AS from_place, s2.place_id AS to_place,
+			t.departs_at + s1.offset_min * 60000 AS dep, t.departs_at + s2.offset_min * 60000 AS arr,
+			(SELECT min(f.amount) FROM fares f
+				WHERE f.timetable_id = t.timetable_id AND f.from_idx = s1.idx AND f.to_idx = s2.idx) AS price_from,
+			l.seats - (SELECT count(DISTINCT oc.seat) FROM occupancy oc
+				WHERE oc.trip_id = t.id AND oc.leg >= s1.idx AND oc.leg < s2.idx
+				  AND (oc.expires_at IS NULL OR oc.expires_at > $5)) AS seats_available
+		FROM stops s1
+		JOIN stops s2 ON s2.route_id = s1.route_id AND s2.idx > s1.idx
+		JOIN trips t ON t.route_id = s1.route_id
+		JOIN operators o ON o.id = t.operator_id
+		JOIN layouts l ON l.id = t.layout_id
+		WHERE s1.place_id = $1 AND s2.place_id = $2
+		  AND t.departs_at >= $3 - s1.offset_min * 60000 AND t.departs_at < $4 - s1.offset_min * 60000
+		  AND t.status = 'scheduled' AND t.online = 1
+		  AND ($6 = 0 OR o.id = $6) AND ($7 = '' OR l.vehicle = $7)
+	) x
+	WHERE price_from IS NOT NULL AND ($8 = 0 OR price_from >= $8) AND ($9 = 0 OR price_from <= $9)
+	ORDER BY ` + order + ` LIMIT $10`
+	rows, err := s.r.QueryContext(ctx, query, q.From, q.To, ms(lo), ms(hi), ms(q.Now),
+		q.OperatorID, q.Vehicle, q.MinPrice, q.MaxPrice, q.Limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var hits []TripHit
+	for rows.Next() {
+		var h TripHit
+		var dep, arr int64
+		if err := rows.Scan(&h.TripID, &h.OperatorID, &h.OperatorName, &h.Rating, &h.Vehicle, &h.FromIdx, &h.ToIdx,
+			&h.FromName, &h.ToName, &h.FromPlace, &h.ToPlace, &dep, &arr, &h.PriceFrom, &h.SeatsAvailable); err != nil {
+			return nil, err
+		}
+		h.Departure, h.Arrival = at(dep), at(arr)
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
+}
+
+// TripIDs lists the trips departing in [from, to).
+func (s *Store) TripIDs(ctx context.Context, from, to time.Time) ([]int64, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id FROM trips WHERE departs_at >= $1 AND departs_at < $2 ORDER BY id`, ms(from), ms(to))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}

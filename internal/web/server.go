@@ -1,0 +1,117 @@
+// Package web serves benxe over HTTP: the passenger pages and the JSON API
+// v1. routes.go lists every URL.
+package web
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"time"
+
+	"github.com/benxe/benxe/internal/booking"
+	"github.com/benxe/benxe/internal/store"
+)
+
+// Deps is what the server needs; cmd/benxe wires it.
+type Deps struct {
+	Store  *store.Store
+	Log    *slog.Logger
+	Now    func() time.Time
+	Holds  booking.HoldPolicy
+	Secret []byte // signs links to booking pages
+}
+
+// Server is the HTTP face of benxe.
+type Server struct {
+	Deps
+	mux   *http.ServeMux
+	pages *pages
+}
+
+// NewServer builds the handler serving every route.
+func NewServer(d Deps) http.Handler {
+	s := &Server{Deps: d, mux: http.NewServeMux(), pages: loadPages()}
+	addRoutes(s.mux, s)
+	return s.middleware(s.mux)
+}
+
+type ctxKey int
+
+const requestIDKey ctxKey = 0
+
+// middleware gives every request an id, a log line and a recovery from
+// panics, so one bad request never takes the process down.
+func (s *Server) middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := r.Header.Get("X-Request-Id")
+		if id == "" || len(id) > 64 {
+			b := make([]byte, 8)
+			rand.Read(b)
+			id = hex.EncodeToString(b)
+		}
+		w.Header().Set("X-Request-Id", id)
+		rw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		start := time.Now()
+		ctx := context.WithValue(r.Context(), requestIDKey, id)
+		defer func() {
+			if v := recover(); v != nil {
+				s.Log.ErrorContext(ctx, "panic", "request_id", id, "panic", v, "stack", string(debug.Stack()))
+				if !rw.wrote {
+					http.Error(rw, "internal error", http.StatusInternalServerError)
+				}
+			}
+			s.Log.InfoContext(ctx, "request", "request_id", id, "method", r.Method, "path", r.URL.Path,
+				"status", rw.status, "duration_ms", float64(time.Since(start).Microseconds())/1000)
+		}()
+		next.ServeHTTP(rw, r.WithContext(ctx))
+	})
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	wrote  bool
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if !w.wrote {
+		w.status, w.wrote = code, true
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	w.wrote = true
+	return w.ResponseWriter.Write(b)
+}
+
+func requestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey).(string)
+	return id
+}
+
+// bookingToken lets whoever holds a booking's link see it without typing
+// the phone number again; it cannot be guessed from the code.
+func (s *Server) bookingToken(code string) string {
+	m := hmac.New(sha256.New, s.Secret)
+	m.Write([]byte("booking:" + code))
+	return hex.EncodeToString(m.Sum(nil))[:24]
+}
+
+func (s *Server) validToken(code, token string) bool {
+	return hmac.Equal([]byte(s.bookingToken(code)), []byte(token))
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	if _, err := s.Store.Empty(r.Context()); err != nil {
+		http.Error(w, "database unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Write([]byte("ok\n"))
+}
