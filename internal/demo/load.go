@@ -138,7 +138,8 @@ func Fares(r Route) []store.Fare {
 
 // sellSome books and pays for a few seats on the coming week's trips, so
 // the demo's seat maps are not empty. The trips, seats and passengers come
-// from a fixed seed.
+// from a fixed seed; all of it is one transaction, which keeps the first
+// start quick.
 func sellSome(ctx context.Context, st *store.Store, today time.Time) error {
 	rng := rand.New(rand.NewPCG(2027, 1))
 	now := today.Add(-12 * time.Hour)
@@ -146,47 +147,55 @@ func sellSome(ctx context.Context, st *store.Store, today time.Time) error {
 	if err != nil {
 		return err
 	}
-	for _, id := range ids {
-		trip, err := st.Trip(ctx, id)
-		if err != nil {
-			return err
-		}
-		layout, err := st.Layout(ctx, trip.LayoutID)
-		if err != nil {
-			return err
-		}
-		points, err := st.Points(ctx, trip.RouteID)
-		if err != nil {
-			return err
-		}
-		seats := layout.Seats()
-		for n := rng.IntN(4); n > 0; n-- {
-			from := rng.IntN(len(trip.Stops) - 1)
-			to := from + 1 + rng.IntN(len(trip.Stops)-1-from)
-			var pick []string
-			for k := 1 + rng.IntN(3); k > 0; k-- {
-				c := seats[rng.IntN(len(seats))]
-				if !c.Blocked && !contains(pick, c.Label) {
-					pick = append(pick, c.Label)
-				}
-			}
-			h, err := st.CreateHold(ctx, store.HoldRequest{TripID: id, From: from, To: to, Seats: pick}, 10*time.Minute, now)
+	return st.Write(ctx, func(w *store.Writer) error {
+		for _, id := range ids {
+			trip, err := st.Trip(ctx, id)
 			if err != nil {
-				continue // the seats were taken by an earlier pick: skip them
-			}
-			req := booking.Request{HoldID: h.ID, PickupPointID: pointAt(points, from, true), DropoffPointID: pointAt(points, to, false),
-				Contact:       booking.Contact{Name: names[rng.IntN(len(names))], Phone: "0912" + strconv.Itoa(100000+rng.IntN(900000))},
-				PaymentMethod: booking.Counter}
-			b, err := st.CreateBooking(ctx, req, now)
-			if err != nil {
-				return fmt.Errorf("demo booking on trip %d: %w", id, err)
-			}
-			if _, err := st.MarkPaid(ctx, b.Code, "system", now); err != nil {
 				return err
 			}
+			layout, err := st.Layout(ctx, trip.LayoutID)
+			if err != nil {
+				return err
+			}
+			points, err := st.Points(ctx, trip.RouteID)
+			if err != nil {
+				return err
+			}
+			seats := layout.Seats()
+			// A seat is picked at most once per trip, so no pick can clash.
+			taken := map[string]bool{}
+			for n := rng.IntN(4); n > 0; n-- {
+				from := rng.IntN(len(trip.Stops) - 1)
+				to := from + 1 + rng.IntN(len(trip.Stops)-1-from)
+				var pick []string
+				for k := 1 + rng.IntN(3); k > 0; k-- {
+					c := seats[rng.IntN(len(seats))]
+					if !c.Blocked && !taken[c.Label] {
+						taken[c.Label] = true
+						pick = append(pick, c.Label)
+					}
+				}
+				if len(pick) == 0 {
+					continue
+				}
+				h, err := w.Hold(store.HoldRequest{TripID: id, From: from, To: to, Seats: pick}, 10*time.Minute, now)
+				if err != nil {
+					return fmt.Errorf("demo hold on trip %d: %w", id, err)
+				}
+				req := booking.Request{HoldID: h.ID, PickupPointID: pointAt(points, from, true), DropoffPointID: pointAt(points, to, false),
+					Contact:       booking.Contact{Name: names[rng.IntN(len(names))], Phone: "0912" + strconv.Itoa(100000+rng.IntN(900000))},
+					PaymentMethod: booking.Counter}
+				b, err := w.Book(req, now)
+				if err != nil {
+					return fmt.Errorf("demo booking on trip %d: %w", id, err)
+				}
+				if _, err := w.MarkPaid(b.Code, "system", now); err != nil {
+					return err
+				}
+			}
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 var names = []string{"Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Quốc Dũng", "Hoàng Thu Hà", "Võ Thanh Hải", "Đặng Ngọc Lan", "Bùi Đức Long"}
@@ -198,15 +207,6 @@ func pointAt(points []catalog.Point, stop int, pickup bool) int64 {
 		}
 	}
 	return 0
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Today is the Vietnam date of now, at midnight.

@@ -151,6 +151,11 @@ func (s *Store) CreateBooking(ctx context.Context, req booking.Request, now time
 	}
 }
 
+// Book is CreateBooking inside the Writer's transaction.
+func (w *Writer) Book(req booking.Request, now time.Time) (booking.Booking, error) {
+	return createBooking(w.ctx, w.tx, req, now)
+}
+
 func createBooking(ctx context.Context, tx *sql.Tx, req booking.Request, now time.Time) (booking.Booking, error) {
 	p, err := price(ctx, tx, req.HoldID, req.PromoCode, req.Contact.Phone, now)
 	if err != nil {
@@ -424,29 +429,40 @@ func (s *Store) MarkPaid(ctx context.Context, code, actor string, now time.Time)
 	var b booking.Booking
 	err := s.Tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if b, err = loadBooking(ctx, tx, booking.NormalizeCode(code)); err != nil {
-			return err
-		}
-		if b.Status != booking.PendingPayment || !now.Before(b.PaymentDeadline) {
-			return apperr.New(apperr.Conflict, "not_payable", "code", "Đơn đặt vé không còn chờ thanh toán.", "This booking is no longer awaiting payment.")
-		}
-		var mode string
-		if err := tx.QueryRowContext(ctx, `SELECT o.confirmation FROM trips t JOIN operators o ON o.id = t.operator_id WHERE t.id = $1`,
-			b.TripID).Scan(&mode); err != nil {
-			return err
-		}
-		to := booking.Confirmed
-		if mode == catalog.Manual {
-			to = booking.AwaitingOperator
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE bookings SET status = $1, updated_at = $2 WHERE id = $3`, to, ms(now), b.ID); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE occupancy SET expires_at = NULL WHERE booking_id = $1`, b.ID); err != nil {
-			return err
-		}
-		b.Status = to
-		return record(ctx, tx, b.ID, now, booking.PendingPayment, to, actor, "paid")
+		b, err = markPaid(ctx, tx, code, actor, now)
+		return err
 	})
 	return b, err
+}
+
+// MarkPaid is Store.MarkPaid inside the Writer's transaction.
+func (w *Writer) MarkPaid(code, actor string, now time.Time) (booking.Booking, error) {
+	return markPaid(w.ctx, w.tx, code, actor, now)
+}
+
+func markPaid(ctx context.Context, tx *sql.Tx, code, actor string, now time.Time) (booking.Booking, error) {
+	b, err := loadBooking(ctx, tx, booking.NormalizeCode(code))
+	if err != nil {
+		return b, err
+	}
+	if b.Status != booking.PendingPayment || !now.Before(b.PaymentDeadline) {
+		return b, apperr.New(apperr.Conflict, "not_payable", "code", "Đơn đặt vé không còn chờ thanh toán.", "This booking is no longer awaiting payment.")
+	}
+	var mode string
+	if err := tx.QueryRowContext(ctx, `SELECT o.confirmation FROM trips t JOIN operators o ON o.id = t.operator_id WHERE t.id = $1`,
+		b.TripID).Scan(&mode); err != nil {
+		return b, err
+	}
+	to := booking.Confirmed
+	if mode == catalog.Manual {
+		to = booking.AwaitingOperator
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE bookings SET status = $1, updated_at = $2 WHERE id = $3`, to, ms(now), b.ID); err != nil {
+		return b, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE occupancy SET expires_at = NULL WHERE booking_id = $1`, b.ID); err != nil {
+		return b, err
+	}
+	b.Status = to
+	return b, record(ctx, tx, b.ID, now, booking.PendingPayment, to, actor, "paid")
 }

@@ -47,51 +47,63 @@ func newHoldID() string {
 // never blocks a sale; the UNIQUE key on (trip, seat, leg) decides every
 // race.
 func (s *Store) CreateHold(ctx context.Context, req HoldRequest, ttl time.Duration, now time.Time) (booking.Hold, error) {
+	var h booking.Hold
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		h, err = createHold(ctx, tx, req, ttl, now)
+		return err
+	})
+	return h, err
+}
+
+// Hold is CreateHold inside the Writer's transaction.
+func (w *Writer) Hold(req HoldRequest, ttl time.Duration, now time.Time) (booking.Hold, error) {
+	return createHold(w.ctx, w.tx, req, ttl, now)
+}
+
+func createHold(ctx context.Context, tx *sql.Tx, req HoldRequest, ttl time.Duration, now time.Time) (booking.Hold, error) {
 	h := booking.Hold{ID: newHoldID(), TripID: req.TripID, From: req.From, To: req.To, Seats: req.Seats,
 		CreatedAt: now, ExpiresAt: now.Add(ttl), Status: booking.HoldActive}
 	if err := checkSeatList(req.Seats); err != nil {
 		return h, err
 	}
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		trip, err := loadTrip(ctx, tx, req.TripID)
-		if err != nil {
-			return err
-		}
-		if err := trip.Segment(req.From, req.To); err != nil {
-			return err
-		}
-		if err := trip.Sellable(req.From, now); err != nil {
-			return err
-		}
-		layout, err := loadLayout(ctx, tx, trip.LayoutID)
-		if err != nil {
-			return err
-		}
-		fares, err := loadFares(ctx, tx, trip.TimetableID, req.From, req.To)
-		if err != nil {
-			return err
-		}
-		if h.Amount, err = seatsAmount(layout, fares, req.Seats); err != nil {
-			return err
-		}
-		args := []any{req.TripID, req.From, req.To, ms(now)}
-		for _, seat := range req.Seats {
-			args = append(args, seat)
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM occupancy
-			WHERE trip_id = $1 AND leg >= $2 AND leg < $3 AND expires_at IS NOT NULL AND expires_at <= $4
-			  AND seat IN (`+placeholders(5, len(req.Seats))+`)`, args...); err != nil {
-			return err
-		}
-		seats, _ := json.Marshal(req.Seats)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO holds (id, trip_id, from_idx, to_idx, seats, amount, created_at, expires_at, status)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-			h.ID, h.TripID, h.From, h.To, string(seats), h.Amount, ms(now), ms(h.ExpiresAt), h.Status); err != nil {
-			return err
-		}
-		return occupy(ctx, tx, req.TripID, req.Seats, catalog.Legs(req.From, req.To), "hold_id", h.ID, h.ExpiresAt)
-	})
-	return h, err
+	trip, err := loadTrip(ctx, tx, req.TripID)
+	if err != nil {
+		return h, err
+	}
+	if err := trip.Segment(req.From, req.To); err != nil {
+		return h, err
+	}
+	if err := trip.Sellable(req.From, now); err != nil {
+		return h, err
+	}
+	layout, err := loadLayout(ctx, tx, trip.LayoutID)
+	if err != nil {
+		return h, err
+	}
+	fares, err := loadFares(ctx, tx, trip.TimetableID, req.From, req.To)
+	if err != nil {
+		return h, err
+	}
+	if h.Amount, err = seatsAmount(layout, fares, req.Seats); err != nil {
+		return h, err
+	}
+	args := []any{req.TripID, req.From, req.To, ms(now)}
+	for _, seat := range req.Seats {
+		args = append(args, seat)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM occupancy
+		WHERE trip_id = $1 AND leg >= $2 AND leg < $3 AND expires_at IS NOT NULL AND expires_at <= $4
+		  AND seat IN (`+placeholders(5, len(req.Seats))+`)`, args...); err != nil {
+		return h, err
+	}
+	seats, _ := json.Marshal(req.Seats)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO holds (id, trip_id, from_idx, to_idx, seats, amount, created_at, expires_at, status)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+		h.ID, h.TripID, h.From, h.To, string(seats), h.Amount, ms(now), ms(h.ExpiresAt), h.Status); err != nil {
+		return h, err
+	}
+	return h, occupy(ctx, tx, req.TripID, req.Seats, catalog.Legs(req.From, req.To), "hold_id", h.ID, h.ExpiresAt)
 }
 
 // occupy inserts the rows for seats × legs, owned by owner, or fails

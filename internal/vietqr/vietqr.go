@@ -1,7 +1,7 @@
 // Package vietqr builds and reads VietQR codes: the EMVCo merchant-presented QR payloads
 // that every Vietnamese banking app scans to make a NAPAS 247 transfer. It is how most
-// passengers pay, so a code must be right byte for byte; a wrong length or checksum makes
-// banking apps refuse it without saying why.
+// passengers pay, so a code must be right byte for byte: a banking app rejects a wrong
+// length or checksum, and the passenger cannot tell why.
 package vietqr
 
 import (
@@ -56,8 +56,8 @@ func (p Payload) Encode() (string, error) {
 
 	var b strings.Builder
 	b.WriteString(field("00", "01"))
-	// Banking apps treat 12 (dynamic) as a one-off code with a fixed amount and 11 (static)
-	// as reusable with an amount the payer types.
+	// EMVCo: 11 is a static code meant for many payments, 12 a dynamic one made for a
+	// single payment, which is what a code with a booking's amount is.
 	if p.Amount > 0 {
 		b.WriteString(field("01", "12"))
 	} else {
@@ -93,8 +93,8 @@ func (p Payload) validate() error {
 	return checkText("content", p.Content)
 }
 
-// checkText enforces what banking apps accept in tag 62: no diacritics (use
-// SanitizeContent), nothing a bank could mangle, and the EMVCo length limit.
+// checkText enforces the rules for tag 62 text: the EMVCo length limit, and ASCII because
+// NAPAS transfer content carries no diacritics (SanitizeContent makes any text fit).
 func checkText(what, s string) error {
 	if len(s) > maxText {
 		return fmt.Errorf("vietqr: %s %q is longer than %d characters", what, s, maxText)

@@ -59,7 +59,7 @@ func TestKey(t *testing.T) {
 	}
 }
 
-// The pooled transformer must not leak state between goroutines; run with -race.
+// Fold must be safe for concurrent use (it serves every search box); run with -race.
 func TestFoldConcurrent(t *testing.T) {
 	var wg sync.WaitGroup
 	for i := range 16 {

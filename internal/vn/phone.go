@@ -7,7 +7,8 @@ import (
 )
 
 // Distinct errors let forms say what is wrong with the field instead of "invalid phone".
-// They never include the number itself, which is personal data and ends up in logs.
+// They never include the number: error text ends up in logs, and a phone number is
+// personal data.
 var (
 	ErrPhoneEmpty  = errors.New("vn: phone number is empty")
 	ErrPhoneFormat = errors.New("vn: phone number must be 10 digits starting with 0, or +84 and 9 digits")

@@ -44,6 +44,9 @@ func decode[T any](r *http.Request) (T, error) {
 
 func jsonError(err error) error {
 	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) && te.Field == "" {
+		return apperr.Field("body", "invalid_json", "Nội dung yêu cầu phải là một đối tượng JSON.", "The request body must be a JSON object.")
+	}
 	if errors.As(err, &te) {
 		return apperr.Field(te.Field, "invalid_type",
 			fmt.Sprintf("Trường %s phải là %s.", te.Field, te.Type), fmt.Sprintf("%s must be a %s.", te.Field, te.Type))
