@@ -36,6 +36,7 @@ Run "benxe <command> -h" for the flags of a command.
 type config struct {
 	addr      string
 	data      string
+	db        string
 	holdTTL   time.Duration
 	holdCap   time.Duration
 	jobsEvery time.Duration
@@ -54,6 +55,7 @@ func parse(name string, args []string, getenv func(string) string, stderr io.Wri
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.addr, "addr", env("BENXE_ADDR", "127.0.0.1:8080"), "address to listen on (env BENXE_ADDR)")
 	fs.StringVar(&c.data, "data", env("BENXE_DATA", "./benxe-data"), "data directory holding the SQLite database (env BENXE_DATA)")
+	fs.StringVar(&c.db, "db", env("BENXE_DATABASE_URL", ""), "a postgres:// URL to use PostgreSQL instead of SQLite (env BENXE_DATABASE_URL)")
 	ttl, err := time.ParseDuration(env("BENXE_HOLD_TTL", "10m"))
 	if err != nil {
 		return c, fmt.Errorf("BENXE_HOLD_TTL: %w", err)
@@ -101,7 +103,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	defer st.Close()
 	switch cmd {
 	case "migrate":
-		fmt.Fprintln(stdout, "migrated", filepath.Join(cfg.data, "benxe.db"))
+		fmt.Fprintln(stdout, "migrated the", st.Engine(), "database")
 		return nil
 	case "seed":
 		return seed(ctx, st, cfg, stdout)
@@ -110,10 +112,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 }
 
 func openStore(ctx context.Context, cfg config) (*store.Store, error) {
-	if err := os.MkdirAll(cfg.data, 0o750); err != nil {
-		return nil, err
+	dsn := cfg.db
+	if dsn == "" {
+		if err := os.MkdirAll(cfg.data, 0o750); err != nil {
+			return nil, err
+		}
+		dsn = filepath.Join(cfg.data, "benxe.db")
 	}
-	st, err := store.Open(ctx, filepath.Join(cfg.data, "benxe.db"))
+	st, err := store.Open(ctx, dsn)
 	if err != nil {
 		return nil, err
 	}
@@ -170,7 +176,7 @@ func serve(ctx context.Context, st *store.Store, cfg config, log *slog.Logger, s
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	fmt.Fprintf(stdout, "benxe is serving on http://%s/\n", ln.Addr())
-	log.Info("serving", "addr", ln.Addr().String(), "data", cfg.data)
+	log.Info("serving", "addr", ln.Addr().String(), "engine", st.Engine())
 	select {
 	case err := <-errc:
 		stopJobs()

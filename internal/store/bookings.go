@@ -391,7 +391,7 @@ func (s *Store) CancelUnpaid(ctx context.Context, code, phone string, now time.T
 func (s *Store) ExpireBookings(ctx context.Context, now time.Time, limit int) (int, error) {
 	n := 0
 	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id FROM bookings WHERE status = $1 AND payment_deadline <= $2 ORDER BY payment_deadline LIMIT $3`,
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM bookings WHERE status = $1 AND payment_deadline <= $2 ORDER BY payment_deadline, id LIMIT $3`,
 			booking.PendingPayment, ms(now), limit)
 		if err != nil {
 			return err
@@ -457,8 +457,15 @@ func markPaid(ctx context.Context, tx *sql.Tx, code, actor string, now time.Time
 	if mode == catalog.Manual {
 		to = booking.AwaitingOperator
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE bookings SET status = $1, updated_at = $2 WHERE id = $3`, to, ms(now), b.ID); err != nil {
+	// The status guard makes a payment and the expiry job exclusive: the
+	// one that moves the booking out of pending_payment first wins.
+	res, err := tx.ExecContext(ctx, `UPDATE bookings SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4`,
+		to, ms(now), b.ID, booking.PendingPayment)
+	if err != nil {
 		return b, err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return b, apperr.New(apperr.Conflict, "not_payable", "code", "Đơn đặt vé không còn chờ thanh toán.", "This booking is no longer awaiting payment.")
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE occupancy SET expires_at = NULL WHERE booking_id = $1`, b.ID); err != nil {
 		return b, err

@@ -216,14 +216,15 @@ type PlaceHit struct {
 // SearchPlaces finds places whose name or alias contains q, ignoring
 // accents, case and spaces. Prefix matches and busy places come first.
 func (s *Store) SearchPlaces(ctx context.Context, q string, limit int) ([]PlaceHit, error) {
+	// Keys are [a-z0-9] only, so they carry no LIKE wildcards.
 	key := vn.Key(q)
 	if key == "" {
 		return nil, nil
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT p.id, p.slug, p.name, p.province, p.kind, min(n.name),
-			min(CASE WHEN substr(n.key, 1, length($1)) = $1 THEN 0 ELSE 1 END) AS prefix
+			min(CASE WHEN n.key LIKE CAST($1 AS TEXT) || '%' THEN 0 ELSE 1 END) AS prefix
 		FROM place_names n JOIN places p ON p.id = n.place_id
-		WHERE instr(n.key, $1) > 0
+		WHERE n.key LIKE '%' || CAST($1 AS TEXT) || '%'
 		GROUP BY p.id, p.slug, p.name, p.province, p.kind, p.rank
 		ORDER BY prefix, p.rank DESC, p.name
 		LIMIT $2`, key, limit)

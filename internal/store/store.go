@@ -9,81 +9,53 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
-	"path/filepath"
-	"runtime"
+	"path"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
-
-	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
 )
 
 //go:embed migrations
 var migrations embed.FS
 
-// Store is the database. Writes go through one connection so that SQLite
-// never sees two writers from one process; reads use a pool.
+// Store is the database. On SQLite, writes go through one connection so
+// that SQLite never sees two writers from one process, and reads use a
+// pool; on PostgreSQL both are the same pool.
 type Store struct {
-	w, r *sql.DB
+	w, r   *sql.DB
+	engine string
 }
 
-// Open opens (creating if needed) the SQLite database at path.
-func Open(ctx context.Context, path string) (*Store, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, err
+// Engines.
+const (
+	SQLite   = "sqlite"
+	Postgres = "postgres"
+)
+
+// Open opens the database named by dsn: a postgres:// URL, or else the
+// path of an SQLite file (created if needed).
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return openPostgres(ctx, dsn)
 	}
-	// busy_timeout comes first so that the other pragmas wait for a lock
-	// held by another process instead of failing (PocketBase's order).
-	pragmas := url.Values{"_pragma": {
-		"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(ON)",
-	}}
-	dsn := "file:" + abs + "?"
-	w, err := sql.Open("sqlite", dsn+pragmas.Encode()+"&_txlock=immediate")
-	if err != nil {
-		return nil, err
-	}
-	w.SetMaxOpenConns(1)
-	w.SetConnMaxIdleTime(0)
-	pragmas["_pragma"] = append(pragmas["_pragma"], "query_only(ON)")
-	r, err := sql.Open("sqlite", dsn+pragmas.Encode())
-	if err != nil {
-		w.Close()
-		return nil, err
-	}
-	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
-	r.SetMaxIdleConns(max(4, runtime.NumCPU()))
-	s := &Store{w: w, r: r}
-	if err := w.PingContext(ctx); err != nil {
-		s.Close()
-		return nil, fmt.Errorf("open %s: %w", abs, err)
-	}
-	return s, nil
+	return openSQLite(ctx, dsn)
 }
 
-// Close closes both pools.
-func (s *Store) Close() error {
-	return errors.Join(s.r.Close(), s.w.Close())
-}
+// Engine names the database engine.
+func (s *Store) Engine() string { return s.engine }
 
 // Migrate applies the embedded migrations not yet applied, each in its own
-// transaction. Several processes may migrate at once: the write lock
-// serialises them and the version check is inside the transaction.
+// transaction. Several processes may migrate at once: each transaction
+// takes the engine's write lock first and checks the version under it.
 func (s *Store) Migrate(ctx context.Context) error {
-	if _, err := s.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`); err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
-	names, err := fs.Glob(migrations, "migrations/sqlite/*.sql")
+	names, err := fs.Glob(migrations, "migrations/"+s.engine+"/*.sql")
 	if err != nil {
 		return err
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		base := filepath.Base(name)
+		base := path.Base(name)
 		version, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
 		if err != nil {
 			return fmt.Errorf("migration %s: name must start with a number", base)
@@ -93,6 +65,13 @@ func (s *Store) Migrate(ctx context.Context) error {
 			return err
 		}
 		err = s.Tx(ctx, func(tx *sql.Tx) error {
+			if err := lockMigrations(ctx, tx, s.engine); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+				version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`); err != nil {
+				return err
+			}
 			var n int
 			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = $1`, version).Scan(&n); err != nil || n > 0 {
 				return err
@@ -128,25 +107,10 @@ func (s *Store) Tx(ctx context.Context, fn func(*sql.Tx) error) error {
 // ErrUnique is a unique-constraint violation: the database said no.
 var ErrUnique = errors.New("unique constraint violated")
 
-// ErrBusy means the database stayed locked by another process for longer
-// than busy_timeout: the caller may retry later.
-var ErrBusy = errors.New("database busy")
-
-// translate turns engine errors into the store's own, in the one place
-// that knows the engine.
-func translate(err error) error {
-	var se *sqlite.Error
-	if !errors.As(err, &se) {
-		return err
-	}
-	switch se.Code() {
-	case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
-		return fmt.Errorf("%w: %v", ErrUnique, err)
-	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-		return fmt.Errorf("%w: %v", ErrBusy, err)
-	}
-	return err
-}
+// ErrBusy means the database could not do the work now — locked for
+// longer than the busy timeout, a serialisation failure or deadlock, a
+// lost connection — and the caller may retry later.
+var ErrBusy = errors.New("database busy or unreachable")
 
 // ms is the stored form of a time.
 func ms(t time.Time) int64 { return t.UnixMilli() }

@@ -235,18 +235,18 @@ func (s *Store) SearchTrips(ctx context.Context, q TripQuery) ([]TripHit, error)
 				WHERE f.timetable_id = t.timetable_id AND f.from_idx = s1.idx AND f.to_idx = s2.idx) AS price_from,
 			l.seats - (SELECT count(DISTINCT oc.seat) FROM occupancy oc
 				WHERE oc.trip_id = t.id AND oc.leg >= s1.idx AND oc.leg < s2.idx
-				  AND (oc.expires_at IS NULL OR oc.expires_at > $5)) AS seats_available
+				  AND (oc.expires_at IS NULL OR oc.expires_at > CAST($5 AS BIGINT))) AS seats_available
 		FROM stops s1
 		JOIN stops s2 ON s2.route_id = s1.route_id AND s2.idx > s1.idx
 		JOIN trips t ON t.route_id = s1.route_id
 		JOIN operators o ON o.id = t.operator_id
 		JOIN layouts l ON l.id = t.layout_id
 		WHERE s1.place_id = $1 AND s2.place_id = $2
-		  AND t.departs_at >= $3 - s1.offset_min * 60000 AND t.departs_at < $4 - s1.offset_min * 60000
-		  AND t.status = 'scheduled' AND t.online = 1
-		  AND ($6 = 0 OR o.id = $6) AND ($7 = '' OR l.vehicle = $7)
+		  AND t.departs_at >= CAST($3 AS BIGINT) - s1.offset_min * 60000 AND t.departs_at < CAST($4 AS BIGINT) - s1.offset_min * 60000
+		  AND t.status = 'scheduled' AND t.online
+		  AND (CAST($6 AS BIGINT) = 0 OR o.id = $6) AND ($7 = '' OR l.vehicle = $7)
 	) x
-	WHERE price_from IS NOT NULL AND ($8 = 0 OR price_from >= $8) AND ($9 = 0 OR price_from <= $9)
+	WHERE price_from IS NOT NULL AND (CAST($8 AS BIGINT) = 0 OR price_from >= $8) AND (CAST($9 AS BIGINT) = 0 OR price_from <= $9)
 	ORDER BY ` + order + ` LIMIT $10`
 	rows, err := s.r.QueryContext(ctx, query, q.From, q.To, ms(lo), ms(hi), ms(q.Now),
 		q.OperatorID, q.Vehicle, q.MinPrice, q.MaxPrice, q.Limit)

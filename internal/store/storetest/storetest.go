@@ -40,6 +40,9 @@ func Run(t *testing.T, open Opener) {
 		{"SearchSegments", testSearchSegments},
 		{"RaceForSeats", testRaceForSeats},
 		{"ConcurrentExpiry", testConcurrentExpiry},
+		{"PaymentRacesExpiry", testPaymentRacesExpiry},
+		{"ErrorTranslation", testErrorTranslation},
+		{"MigrateConcurrently", testMigrateConcurrently},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -617,4 +620,103 @@ func testConcurrentExpiry(t *testing.T, open Opener) {
 			t.Errorf("%s: %s with %d history entries, %v", c, b.Status, len(b.History), err)
 		}
 	}
+}
+
+// testPaymentRacesExpiry: a payment and the expiry job racing at the
+// deadline end either paid with its seats or expired without them, never
+// paid without seats nor seats without a live booking.
+func testPaymentRacesExpiry(t *testing.T, open Opener) {
+	f := NewFixture(t, open(t))
+	ctx := context.Background()
+	seats := []string{"A01", "A02", "A03", "A04", "A05", "B01", "B02", "B03"}
+	var codes []string
+	for _, s := range seats {
+		h, err := f.Hold(t, 0, 2, 0, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := f.Book(t, h, "0912345678", "", f.Now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		codes = append(codes, b.Code)
+	}
+	// Both act a moment before the deadline as each sees it: the job with
+	// its clock a little ahead.
+	deadline := f.Now.Add(30 * time.Minute)
+	var wg sync.WaitGroup
+	for _, c := range codes {
+		wg.Add(1)
+		go func(c string) {
+			defer wg.Done()
+			if _, err := f.Store.MarkPaid(ctx, c, "test", deadline.Add(-time.Millisecond)); err != nil && code(err) != "not_payable" && !errors.Is(err, store.ErrBusy) {
+				t.Errorf("pay %s: %v", c, err)
+			}
+		}(c)
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if _, err := f.Store.ExpireBookings(ctx, deadline, 3); err != nil && !errors.Is(err, store.ErrBusy) {
+			t.Error(err)
+		}
+	}()
+	wg.Wait()
+	later := deadline.Add(time.Hour)
+	states, err := f.Store.SeatStates(ctx, f.TripID, 0, 2, later)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range codes {
+		b, err := f.Store.Booking(ctx, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch b.Status {
+		case booking.Confirmed:
+			if states[seats[i]] != store.SeatSold {
+				t.Errorf("%s paid but seat %s is %q", c, seats[i], states[seats[i]])
+			}
+		case booking.Expired, booking.PendingPayment:
+			if states[seats[i]] != "" {
+				t.Errorf("%s %s but seat %s is %q", c, b.Status, seats[i], states[seats[i]])
+			}
+		default:
+			t.Errorf("%s: status %s", c, b.Status)
+		}
+	}
+}
+
+func testErrorTranslation(t *testing.T, open Opener) {
+	st := open(t)
+	ctx := context.Background()
+	p := pricing.Promo{Code: "DUP", Fixed: 1, ValidFrom: time.Now(), ValidUntil: time.Now().Add(time.Hour)}
+	if err := st.CreatePromo(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.CreatePromo(ctx, p); !errors.Is(err, store.ErrUnique) {
+		t.Errorf("duplicate promo code: %v, want ErrUnique", err)
+	}
+	if _, err := st.Booking(ctx, "NOSUCH22"); code(err) != "booking_not_found" {
+		t.Errorf("unknown booking: %v", err)
+	}
+	if _, err := st.Trip(ctx, 424242); code(err) != "trip_not_found" {
+		t.Errorf("unknown trip: %v", err)
+	}
+}
+
+// testMigrateConcurrently: processes starting together all migrate.
+func testMigrateConcurrently(t *testing.T, open Opener) {
+	st := open(t)
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := st.Migrate(context.Background()); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
 }
