@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/benxe/benxe/internal/store"
 	"io"
 	"net/http"
 	"os"
@@ -33,60 +34,82 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-// server is one "benxe serve" shared by the tests of this package: the
-// demo network takes seconds to load, more under -race.
-var server struct {
+// inproc is one "benxe serve" run in this process, shared by the tests of
+// an engine: the demo network takes seconds to load, more under -race.
+type inproc struct {
 	once   sync.Once
 	url    string
 	err    error
 	cancel context.CancelFunc
 	done   chan error
+	drop   func() // removes the PostgreSQL schema after the server stops
 }
 
-// TestMain stops the shared server after the tests with the signal path
-// (context cancelled), so a graceful shutdown is checked too.
+var servers = map[string]*inproc{store.SQLite: {}, store.Postgres: {}}
+
+// TestMain stops the shared servers after the tests through their context,
+// as a signal would, so a graceful shutdown is checked too.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if server.cancel != nil {
-		server.cancel()
+	for engine, s := range servers {
+		if s.cancel == nil {
+			continue
+		}
+		s.cancel()
 		select {
-		case err := <-server.done:
+		case err := <-s.done:
 			if err != nil {
-				fmt.Fprintln(os.Stderr, "serve returned", err)
+				fmt.Fprintln(os.Stderr, engine, "serve returned", err)
 				code = 1
 			}
 		case <-time.After(30 * time.Second):
-			fmt.Fprintln(os.Stderr, "serve did not shut down in 30 s")
+			fmt.Fprintln(os.Stderr, engine, "serve did not shut down in 30 s")
 			code = 1
+		}
+		if s.drop != nil {
+			s.drop()
 		}
 	}
 	os.Exit(code)
 }
 
-// startServer runs "benxe serve" in-process on port 0 with a fresh data
-// directory and waits for /healthz.
-func startServer(t *testing.T) string {
-	t.Helper()
-	server.once.Do(func() { server.url, server.err = start() })
-	if server.err != nil {
-		t.Fatal(server.err)
-	}
-	return server.url
+// eachEngine runs fn against a server on SQLite and one on PostgreSQL.
+func eachEngine(t *testing.T, fn func(t *testing.T, base string)) {
+	t.Run(store.SQLite, func(t *testing.T) { fn(t, startServer(t, store.SQLite)) })
+	t.Run(store.Postgres, func(t *testing.T) { fn(t, startServer(t, store.Postgres)) })
 }
 
-func start() (string, error) {
+// startServer runs "benxe serve" in-process on port 0 with a fresh
+// database and waits for /healthz.
+func startServer(t *testing.T, engine string) string {
+	t.Helper()
+	s := servers[engine]
+	s.once.Do(func() {
+		var db []string
+		if engine == store.Postgres {
+			var dsn string
+			dsn, s.drop = postgresSchema(t)
+			db = []string{"--db", dsn}
+		}
+		s.url, s.err = s.start(db)
+	})
+	if s.err != nil {
+		t.Fatal(s.err)
+	}
+	return s.url
+}
+
+func (s *inproc) start(db []string) (string, error) {
 	dir, err := os.MkdirTemp("", "benxe-e2e")
 	if err != nil {
 		return "", err
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	server.cancel, server.done = cancel, make(chan error, 1)
+	s.cancel, s.done = cancel, make(chan error, 1)
 	var stdout, stderr syncBuffer
 	getenv := func(string) string { return "" }
-	go func() {
-		server.done <- run(ctx, []string{"benxe", "serve", "--addr", "127.0.0.1:0", "--data", dir, "--days", "14"},
-			getenv, strings.NewReader(""), &stdout, &stderr)
-	}()
+	args := append([]string{"benxe", "serve", "--addr", "127.0.0.1:0", "--data", dir, "--days", "14"}, db...)
+	go func() { s.done <- run(ctx, args, getenv, strings.NewReader(""), &stdout, &stderr) }()
 	re := regexp.MustCompile(`serving on (http://\S+)/`)
 	deadline := time.Now().Add(3 * time.Minute)
 	for time.Now().Before(deadline) {
@@ -99,8 +122,8 @@ func start() (string, error) {
 			}
 		}
 		select {
-		case err := <-server.done:
-			server.cancel = nil
+		case err := <-s.done:
+			s.cancel = nil
 			return "", fmt.Errorf("serve exited: %v\n%s", err, stderr.String())
 		case <-time.After(50 * time.Millisecond):
 		}
@@ -117,31 +140,55 @@ type client struct {
 // failing the test unless the status is want.
 func (c client) do(method, path string, body any, want int, out any, header ...string) http.Header {
 	c.t.Helper()
-	var rd io.Reader
-	if body != nil {
-		b, _ := json.Marshal(body)
-		rd = bytes.NewReader(b)
-	}
-	req, _ := http.NewRequest(method, c.base+path, rd)
-	req.Header.Set("Content-Type", "application/json")
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
-	}
-	resp, err := http.DefaultClient.Do(req)
+	status, raw, h, err := send(c.base, method, path, body, header...)
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != want {
-		c.t.Fatalf("%s %s: status %d, want %d: %s", method, path, resp.StatusCode, want, raw)
+	if status != want {
+		c.t.Fatalf("%s %s: status %d, want %d: %s", method, path, status, want, raw)
 	}
 	if out != nil {
 		if err := json.Unmarshal(raw, out); err != nil {
 			c.t.Fatalf("%s %s: %v in %s", method, path, err, raw)
 		}
 	}
-	return resp.Header
+	return h
+}
+
+// tryDo sends a request from any goroutine: the status (0 on a transport
+// error) and the raw body, decoded into out on a 2xx.
+func tryDo(base, method, path string, body, out any) (int, string) {
+	status, raw, _, err := send(base, method, path, body)
+	if err != nil {
+		return 0, err.Error()
+	}
+	if status/100 == 2 && out != nil {
+		json.Unmarshal(raw, out)
+	}
+	return status, string(raw)
+}
+
+func send(base, method, path string, body any, header ...string) (int, []byte, http.Header, error) {
+	var rd io.Reader
+	if body != nil {
+		b, _ := json.Marshal(body)
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequest(method, base+path, rd)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	return resp.StatusCode, raw, resp.Header, err
 }
 
 type apiError struct {
@@ -197,7 +244,11 @@ type tripDetail struct {
 // the real server: search Sài Gòn → Đà Lạt next week, take upper-deck
 // berths on a sleeper, apply a promo code, book by bank transfer.
 func TestBookingFlowAPI(t *testing.T) {
-	c := client{t, startServer(t)}
+	eachEngine(t, testBookingFlow)
+}
+
+func testBookingFlow(t *testing.T, base string) {
+	c := client{t, base}
 
 	// 1. Places, accent-insensitive, with aliases.
 	var places []struct {
@@ -402,7 +453,11 @@ func seatStatus(d tripDetail, label string) string {
 // TestBadInput: every malformed, out-of-range or unknown value gets a 4xx
 // with the error shape, naming the field, in both languages.
 func TestBadInput(t *testing.T) {
-	c := client{t, startServer(t)}
+	eachEngine(t, testBadInput)
+}
+
+func testBadInput(t *testing.T, base string) {
+	c := client{t, base}
 	tomorrow := time.Now().AddDate(0, 0, 1).Format("2006-01-02")
 	cases := []struct {
 		method, path string
