@@ -435,6 +435,19 @@ func testBookingFlow(t *testing.T, base string) {
 	if st := seatStatus(detail, upper[0]); st != "available" {
 		t.Errorf("cancelled berth shows %q", st)
 	}
+
+	// What happened shows in /metrics.
+	_, raw, _, err := send(c.base, "GET", "/metrics", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`benxe_http_request_duration_seconds_count{route="POST /api/v1/holds",code="2xx"}`,
+		`benxe_http_request_duration_seconds_count{route="POST /api/v1/holds",code="4xx"}`,
+		"benxe_hold_conflicts_total ", "benxe_bookings_created_total ", `benxe_db_connections_open{pool="write"}`} {
+		if !strings.Contains(string(raw), want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
 }
 
 func seatStatus(d tripDetail, label string) string {

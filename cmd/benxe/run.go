@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/benxe/benxe/internal/metrics"
 	"io"
 	"log/slog"
 	"net"
@@ -41,6 +42,8 @@ type config struct {
 	holdCap   time.Duration
 	jobsEvery time.Duration
 	days      int
+	pprof     bool
+	slow      time.Duration
 }
 
 func parse(name string, args []string, getenv func(string) string, stderr io.Writer) (config, error) {
@@ -64,6 +67,8 @@ func parse(name string, args []string, getenv func(string) string, stderr io.Wri
 	fs.DurationVar(&c.holdCap, "hold-cap", 2*ttl, "no hold lasts longer than this after it is made")
 	fs.DurationVar(&c.jobsEvery, "jobs-every", 15*time.Second, "how often payment deadlines are enforced")
 	fs.IntVar(&c.days, "days", 90, "days of trips to generate ahead")
+	fs.BoolVar(&c.pprof, "pprof", false, "serve Go profiles at /debug/pprof/")
+	fs.DurationVar(&c.slow, "slow", 100*time.Millisecond, "log write transactions slower than this")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -155,13 +160,16 @@ func serve(ctx context.Context, st *store.Store, cfg config, log *slog.Logger, s
 	if err != nil {
 		return err
 	}
+	st.LogSlow(log, cfg.slow)
+	reg := metrics.New()
+	expired := reg.Counter("benxe_bookings_expired_total", "Unpaid bookings expired at their deadline by this process.")
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return err
 	}
 	srv := &http.Server{
 		Handler: web.NewServer(web.Deps{Store: st, Log: log, Now: time.Now,
-			Holds: booking.HoldPolicy{TTL: cfg.holdTTL, Cap: cfg.holdCap}, Secret: secret}),
+			Holds: booking.HoldPolicy{TTL: cfg.holdTTL, Cap: cfg.holdCap}, Secret: secret, Metrics: reg, Pprof: cfg.pprof}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -171,7 +179,7 @@ func serve(ctx context.Context, st *store.Store, cfg config, log *slog.Logger, s
 	jobsDone := make(chan struct{})
 	go func() {
 		defer close(jobsDone)
-		jobs.Run(jobsCtx, st, log, time.Now, jobs.Config{Every: cfg.jobsEvery, HorizonDays: cfg.days})
+		jobs.Run(jobsCtx, st, log, time.Now, jobs.Config{Every: cfg.jobsEvery, HorizonDays: cfg.days, Expired: expired})
 	}()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

@@ -6,6 +6,7 @@ package jobs
 
 import (
 	"context"
+	"github.com/benxe/benxe/internal/metrics"
 	"log/slog"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 type Config struct {
 	Every       time.Duration // expiry and sweeps
 	HorizonDays int           // trips are generated this many days ahead
+	Expired     *metrics.Counter
 }
 
 // Run runs the jobs until ctx is done.
@@ -25,7 +27,7 @@ func Run(ctx context.Context, st *store.Store, log *slog.Logger, now func() time
 	defer tick.Stop()
 	var lastHorizon time.Time
 	for {
-		Once(ctx, st, log, now())
+		Once(ctx, st, log, now(), cfg.Expired)
 		if t := now(); t.Sub(lastHorizon) >= 6*time.Hour {
 			lastHorizon = t
 			today := time.Date(t.In(vn.Zone).Year(), t.In(vn.Zone).Month(), t.In(vn.Zone).Day(), 0, 0, 0, 0, vn.Zone)
@@ -45,7 +47,7 @@ func Run(ctx context.Context, st *store.Store, log *slog.Logger, now func() time
 
 // Once expires unpaid bookings past their deadline and sweeps expired holds
 // and old idempotency keys.
-func Once(ctx context.Context, st *store.Store, log *slog.Logger, now time.Time) {
+func Once(ctx context.Context, st *store.Store, log *slog.Logger, now time.Time, expired *metrics.Counter) {
 	for {
 		n, err := st.ExpireBookings(ctx, now, 200)
 		if err != nil {
@@ -55,6 +57,7 @@ func Once(ctx context.Context, st *store.Store, log *slog.Logger, now time.Time)
 			return
 		}
 		if n > 0 {
+			expired.Add(int64(n))
 			log.Info("expired bookings", "count", n)
 		}
 		if n < 200 {

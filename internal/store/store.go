@@ -9,7 +9,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"path"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,6 +27,25 @@ var migrations embed.FS
 type Store struct {
 	w, r   *sql.DB
 	engine string
+	slow   slowLog
+}
+
+// slowLog logs write transactions that take longer than a threshold.
+type slowLog struct {
+	log       *slog.Logger
+	threshold time.Duration
+}
+
+// LogSlow makes the store log every write transaction slower than
+// threshold, naming the store method that ran it.
+func (s *Store) LogSlow(log *slog.Logger, threshold time.Duration) {
+	s.slow = slowLog{log: log, threshold: threshold}
+}
+
+// Stats are the connection pools' statistics: the writer's and the
+// readers' (the same pool on PostgreSQL).
+func (s *Store) Stats() (write, read sql.DBStats) {
+	return s.w.Stats(), s.r.Stats()
 }
 
 // Engines.
@@ -93,6 +114,9 @@ func (s *Store) Migrate(ctx context.Context) error {
 // Tx runs fn in a write transaction (BEGIN IMMEDIATE on SQLite, so the
 // write lock is taken up front and no read-then-write upgrade can deadlock).
 func (s *Store) Tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if s.slow.log != nil {
+		defer s.timeTx(ctx, time.Now())
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return translate(err)
@@ -102,6 +126,26 @@ func (s *Store) Tx(ctx context.Context, fn func(*sql.Tx) error) error {
 		return translate(err)
 	}
 	return translate(tx.Commit())
+}
+
+func (s *Store) timeTx(ctx context.Context, start time.Time) {
+	d := time.Since(start)
+	if d < s.slow.threshold {
+		return
+	}
+	// The caller's caller is the store method (Tx ← method or Write).
+	name := "?"
+	for skip := 2; skip < 5; skip++ {
+		pc, _, _, ok := runtime.Caller(skip)
+		if !ok {
+			break
+		}
+		name = path.Base(runtime.FuncForPC(pc).Name())
+		if !strings.Contains(name, ".func") {
+			break
+		}
+	}
+	s.slow.log.WarnContext(ctx, "slow transaction", "op", name, "duration_ms", float64(d.Microseconds())/1000)
 }
 
 // ErrUnique is a unique-constraint violation: the database said no.

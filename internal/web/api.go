@@ -135,7 +135,7 @@ func (s *Server) apiCreateHold(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return 0, nil, err
 		}
-		h, err := s.Store.CreateHold(r.Context(), req, s.Holds.TTL, s.Now())
+		h, err := s.createHold(r.Context(), req)
 		if err != nil {
 			return 0, nil, err
 		}
@@ -253,7 +253,7 @@ func (s *Server) apiCreateBooking(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return 0, nil, err
 		}
-		b, err := s.Store.CreateBooking(r.Context(), req, s.Now())
+		b, err := s.createBooking(r.Context(), req)
 		if err != nil {
 			return 0, nil, err
 		}
@@ -422,4 +422,26 @@ func readBody(r *http.Request) ([]byte, error) {
 
 func (s *Server) apiNotFound(w http.ResponseWriter, r *http.Request) {
 	s.apiError(w, r, apperr.New(apperr.NotFound, "not_found", "", "Không có địa chỉ API này.", "No such API endpoint."))
+}
+
+// createHold is the one way both faces create holds, so they are counted
+// once.
+func (s *Server) createHold(ctx context.Context, req store.HoldRequest) (booking.Hold, error) {
+	h, err := s.Store.CreateHold(ctx, req, s.Holds.TTL, s.Now())
+	switch {
+	case err == nil:
+		s.holds.Inc()
+	case apperr.KindOf(err) == apperr.Conflict:
+		s.holdConflicts.Inc()
+	}
+	return h, err
+}
+
+// createBooking is the one way both faces create bookings.
+func (s *Server) createBooking(ctx context.Context, req booking.Request) (booking.Booking, error) {
+	b, err := s.Store.CreateBooking(ctx, req, s.Now())
+	if err == nil {
+		s.bookings.Inc()
+	}
+	return b, err
 }

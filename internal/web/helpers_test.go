@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"github.com/benxe/benxe/internal/metrics"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -47,7 +48,7 @@ func startTestServer(t *testing.T) (string, *store.Store) {
 			return
 		}
 		log := slog.New(slog.NewTextHandler(io.Discard, nil))
-		srv := httptest.NewServer(NewServer(Deps{Store: st, Log: log, Now: time.Now, Holds: booking.DefaultHoldPolicy, Secret: []byte("test secret")}))
+		srv := httptest.NewServer(NewServer(Deps{Store: st, Log: log, Now: time.Now, Holds: booking.DefaultHoldPolicy, Secret: []byte("test secret"), Metrics: metrics.New()}))
 		shared.url, shared.st = srv.URL, st
 	})
 	if shared.err != nil {

@@ -1,10 +1,21 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+	"net/http/pprof"
+)
 
 // addRoutes lists every URL benxe serves.
 func addRoutes(mux *http.ServeMux, s *Server) {
 	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.HandleFunc("GET /metrics", s.metricsPage)
+	if s.Pprof {
+		mux.HandleFunc("GET /debug/pprof/", pprof.Index)
+		mux.HandleFunc("GET /debug/pprof/cmdline", pprof.Cmdline)
+		mux.HandleFunc("GET /debug/pprof/profile", pprof.Profile)
+		mux.HandleFunc("GET /debug/pprof/symbol", pprof.Symbol)
+		mux.HandleFunc("GET /debug/pprof/trace", pprof.Trace)
+	}
 
 	// JSON API v1 (docs: /api/v1/openapi.json).
 	mux.HandleFunc("GET /api/v1/openapi.json", s.openAPI)

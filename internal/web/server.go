@@ -7,10 +7,13 @@ import (
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
+	"github.com/benxe/benxe/internal/metrics"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strconv"
 	"time"
 
 	"github.com/benxe/benxe/internal/booking"
@@ -24,6 +27,9 @@ type Deps struct {
 	Now    func() time.Time
 	Holds  booking.HoldPolicy
 	Secret []byte // signs links to booking pages
+	// Metrics receives the server's series; Pprof serves /debug/pprof/.
+	Metrics *metrics.Registry
+	Pprof   bool
 }
 
 // Server is the HTTP face of benxe.
@@ -31,13 +37,43 @@ type Server struct {
 	Deps
 	mux   *http.ServeMux
 	pages *pages
+
+	latency                        *metrics.Histogram
+	holds, holdConflicts, bookings *metrics.Counter
 }
 
 // NewServer builds the handler serving every route.
 func NewServer(d Deps) http.Handler {
+	if d.Metrics == nil {
+		d.Metrics = metrics.New()
+	}
 	s := &Server{Deps: d, mux: http.NewServeMux(), pages: loadPages()}
+	s.latency = d.Metrics.Histogram("benxe_http_request_duration_seconds",
+		"Time to answer HTTP requests, by route and status class.", metrics.LatencyBuckets)
+	s.holds = d.Metrics.Counter("benxe_holds_created_total", "Holds created.")
+	s.holdConflicts = d.Metrics.Counter("benxe_hold_conflicts_total", "Holds refused because a seat was taken.")
+	s.bookings = d.Metrics.Counter("benxe_bookings_created_total", "Bookings created.")
+	write := func(f func(w, r sql.DBStats) float64) func() float64 {
+		return func() float64 { w, r := d.Store.Stats(); return f(w, r) }
+	}
+	pools := []string{`pool="write"`, `pool="read"`}
+	d.Metrics.GaugeFunc("benxe_db_connections_open", "Open database connections.", pools, []func() float64{
+		write(func(w, _ sql.DBStats) float64 { return float64(w.OpenConnections) }),
+		write(func(_, r sql.DBStats) float64 { return float64(r.OpenConnections) })})
+	d.Metrics.GaugeFunc("benxe_db_connections_in_use", "Database connections in use.", pools, []func() float64{
+		write(func(w, _ sql.DBStats) float64 { return float64(w.InUse) }),
+		write(func(_, r sql.DBStats) float64 { return float64(r.InUse) })})
+	d.Metrics.CounterFunc("benxe_db_wait_seconds_total", "Time spent waiting for a free database connection.", pools, []func() float64{
+		write(func(w, _ sql.DBStats) float64 { return w.WaitDuration.Seconds() }),
+		write(func(_, r sql.DBStats) float64 { return r.WaitDuration.Seconds() })})
 	addRoutes(s.mux, s)
 	return s.middleware(s.mux)
+}
+
+// metricsPage serves /metrics in the Prometheus text format.
+func (s *Server) metricsPage(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+	s.Metrics.Write(w)
 }
 
 type ctxKey int
@@ -65,8 +101,12 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 					http.Error(rw, "internal error", http.StatusInternalServerError)
 				}
 			}
+			d := time.Since(start)
+			// The route pattern, not the path, keeps the series few.
+			_, pattern := s.mux.Handler(r)
+			s.latency.Observe(metrics.Label("route", pattern)+","+metrics.Label("code", strconv.Itoa(rw.status/100)+"xx"), d.Seconds())
 			s.Log.InfoContext(ctx, "request", "request_id", id, "method", r.Method, "path", r.URL.Path,
-				"status", rw.status, "duration_ms", float64(time.Since(start).Microseconds())/1000)
+				"status", rw.status, "duration_ms", float64(d.Microseconds())/1000)
 		}()
 		next.ServeHTTP(rw, r.WithContext(ctx))
 	})
