@@ -53,6 +53,9 @@ func jsonError(err error) error {
 	}
 	if msg := err.Error(); strings.HasPrefix(msg, "json: unknown field ") {
 		f := strings.Trim(strings.TrimPrefix(msg, "json: unknown field "), `"`)
+		if f == "" {
+			f = "body"
+		}
 		return apperr.Field(f, "unknown_field", "Trường không được hỗ trợ: "+f+".", "Unknown field: "+f+".")
 	}
 	return apperr.Field("body", "invalid_json", "Nội dung yêu cầu không phải JSON hợp lệ.", "The request body is not valid JSON.")
