@@ -108,7 +108,7 @@ func (s *inproc) start(db []string) (string, error) {
 	s.cancel, s.done = cancel, make(chan error, 1)
 	var stdout, stderr syncBuffer
 	getenv := func(string) string { return "" }
-	args := append([]string{"benxe", "serve", "--addr", "127.0.0.1:0", "--data", dir, "--days", "14"}, db...)
+	args := append([]string{"benxe", "serve", "--addr", "127.0.0.1:0", "--data", dir, "--days", "10"}, db...)
 	go func() { s.done <- run(ctx, args, getenv, strings.NewReader(""), &stdout, &stderr) }()
 	re := regexp.MustCompile(`serving on (http://\S+)/`)
 	deadline := time.Now().Add(3 * time.Minute)

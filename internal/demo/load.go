@@ -16,7 +16,7 @@ import (
 
 // Load puts the demo network into an empty store: trips from the day
 // before today (night buses still on the road) for days days, and some
-// seats already sold on the first week's trips. The same today gives the
+// seats already sold on the trips of the first half of them, a week at most. The same today gives the
 // same data.
 func Load(ctx context.Context, st *store.Store, today time.Time, days int) error {
 	places := map[string]int64{}
@@ -94,7 +94,7 @@ func Load(ctx context.Context, st *store.Store, today time.Time, days int) error
 	if _, err := st.GenerateTrips(ctx, today.AddDate(0, 0, -1), today.AddDate(0, 0, days-1)); err != nil {
 		return err
 	}
-	return sellSome(ctx, st, today)
+	return sellSome(ctx, st, today, min(days/2, 7))
 }
 
 func placeName(key string) string {
@@ -136,14 +136,14 @@ func Fares(r Route) []store.Fare {
 	return out
 }
 
-// sellSome books and pays for a few seats on the coming week's trips, so
+// sellSome books and pays for a few seats on the coming days' trips, so
 // the demo's seat maps are not empty. The trips, seats and passengers come
 // from a fixed seed; all of it is one transaction, which keeps the first
 // start quick.
-func sellSome(ctx context.Context, st *store.Store, today time.Time) error {
+func sellSome(ctx context.Context, st *store.Store, today time.Time, days int) error {
 	rng := rand.New(rand.NewPCG(2027, 1))
 	now := today.Add(-12 * time.Hour)
-	ids, err := st.TripIDs(ctx, today, today.AddDate(0, 0, 7))
+	ids, err := st.TripIDs(ctx, today, today.AddDate(0, 0, days))
 	if err != nil {
 		return err
 	}

@@ -41,7 +41,7 @@ func startTestServer(t *testing.T) (string, *store.Store) {
 			err = st.Migrate(ctx)
 		}
 		if err == nil {
-			err = demo.Load(ctx, st, demo.Today(time.Now()), 14)
+			err = demo.Load(ctx, st, demo.Today(time.Now()), 9)
 		}
 		if err != nil {
 			shared.err = err

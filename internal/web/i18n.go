@@ -19,7 +19,7 @@ var messages = map[string][2]string{
 		"Book intercity bus tickets in Vietnam: compare operators, pick your seat, hold it and pay by VietQR."},
 	"skip_to_content": {"Bỏ qua đến nội dung chính", "Skip to main content"},
 	"nav_label":       {"Điều hướng chính", "Main navigation"},
-	"nav_lookup":      {"Tra cứu vé", "Find my booking"},
+	"nav_lookup":      {"Tra cứu vé", "My booking"},
 	"footer_note": {"benxe — vé xe khách liên tỉnh. Giờ hiển thị theo giờ Việt Nam (GMT+7).",
 		"benxe — intercity bus tickets. Times are Vietnam time (GMT+7)."},
 	"check_form":      {"Vui lòng kiểm tra lại:", "Please check the following:"},

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -383,10 +384,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	pg.Form.From, pg.Form.To, pg.FromName, pg.ToName = from.Name, to.Name, from.Name, to.Name
 	v.Set("from", strconv.FormatInt(from.ID, 10))
 	v.Set("to", strconv.FormatInt(to.ID, 10))
-	qv := url.Values{}
-	for k, vals := range v {
-		qv[k] = vals
-	}
+	qv := maps.Clone(v)
 	for _, tod := range timesOfDay {
 		if v.Get("time") == tod.key {
 			qv.Set("depart_after", tod.after)
@@ -422,7 +420,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	s.searchOptions(&pg, v, all)
+	searchOptions(&pg, v, all)
 	link := func(day time.Time, keepFilters bool) string {
 		l := url.Values{}
 		for k, vals := range v {
@@ -436,13 +434,15 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	if today, _ := vn.ParseDate(pg.Form.MinDate); q.Day.After(today) {
 		pg.PrevDay = link(q.Day.AddDate(0, 0, -1), true)
 	}
-	pg.NextDay = link(q.Day.AddDate(0, 0, 1), true)
+	if last, _ := vn.ParseDate(pg.Form.MaxDate); q.Day.Before(last) {
+		pg.NextDay = link(q.Day.AddDate(0, 0, 1), true)
+	}
 	pg.ClearURL = link(q.Day, false)
 	s.render(w, r, http.StatusOK, "search", pg)
 }
 
 // searchOptions fills the sort and filter menus of a search page.
-func (s *Server) searchOptions(pg *searchPage, v url.Values, all []store.TripHit) {
+func searchOptions(pg *searchPage, v url.Values, all []store.TripHit) {
 	lang := pg.Lang
 	for _, o := range []string{"departure", "price", "rating"} {
 		pg.Sorts = append(pg.Sorts, option{Value: o, Label: tr(lang, "sort_"+o), Selected: v.Get("sort") == o})
@@ -489,6 +489,7 @@ type tripPage struct {
 	ToStop   stopJSON
 	Policy   []string
 	Selected map[string]bool
+	Closed   bool // not for sale now: the seat map is shown, nothing can be held
 }
 
 func tripURL(id int64, from, to int) string {
@@ -543,6 +544,12 @@ func (s *Server) renderTrip(w http.ResponseWriter, r *http.Request, trip catalog
 		pg.Selected[label] = free[label]
 	}
 	status := http.StatusOK
+	if err := trip.Sellable(from, s.Now()); err != nil {
+		pg.Closed = true
+		if holdErr == nil {
+			s.showError(r, &pg.base, err)
+		}
+	}
 	if holdErr != nil {
 		status = s.showError(r, &pg.base, holdErr, "seats")
 	}
@@ -594,7 +601,7 @@ func (s *Server) pageHold(w http.ResponseWriter, r *http.Request) {
 	req, err := holdRequest{TripID: trip.ID, From: &from, To: &to, Seats: r.PostForm["seats"]}.validate()
 	var h booking.Hold
 	if err == nil {
-		h, err = s.Store.CreateHold(r.Context(), req, s.Holds.TTL, s.Now())
+		h, err = s.createHold(r.Context(), req)
 	}
 	if err != nil {
 		s.renderTrip(w, r, trip, from, to, req.Seats, err)
@@ -756,7 +763,7 @@ func (s *Server) pageCheckoutSubmit(w http.ResponseWriter, r *http.Request) {
 		var b booking.Booking
 		breq, err := req.request()
 		if err == nil {
-			b, err = s.Store.CreateBooking(r.Context(), breq, s.Now())
+			b, err = s.createBooking(r.Context(), breq)
 		}
 		if err == nil {
 			http.Redirect(w, r, "/bookings/"+b.Code+"?t="+s.bookingToken(b.Code), http.StatusSeeOther)

@@ -46,4 +46,5 @@ func addRoutes(mux *http.ServeMux, s *Server) {
 	mux.HandleFunc("POST /lookup", s.pageLookupSubmit)
 	mux.HandleFunc("GET /lang/{lang}", s.setLang)
 	mux.Handle("GET /static/", staticFiles())
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { s.pageError(w, r, errPageNotFound) })
 }

@@ -371,6 +371,7 @@ func testBookingLifecycle(t *testing.T, open Opener) {
 	if _, err := f.Hold(t, 0, 2, 3*time.Hour, "A06"); code(err) != "seat_unavailable" {
 		t.Errorf("paid seat sold again: %v", err)
 	}
+	CheckInvariants(t, f.Store)
 }
 
 func testPromoLimits(t *testing.T, open Opener) {
@@ -574,6 +575,7 @@ func testRaceForSeats(t *testing.T, open Opener) {
 	if rows != occupied {
 		t.Errorf("occupancy has %d rows, successful holds took %d seat-legs", rows, occupied)
 	}
+	CheckInvariants(t, f.Store)
 }
 
 // testConcurrentExpiry: several expiry runs at once expire each booking
@@ -685,6 +687,7 @@ func testPaymentRacesExpiry(t *testing.T, open Opener) {
 			t.Errorf("%s: status %s", c, b.Status)
 		}
 	}
+	CheckInvariants(t, f.Store)
 }
 
 func testErrorTranslation(t *testing.T, open Opener) {
