@@ -140,7 +140,7 @@ type client struct {
 // failing the test unless the status is want.
 func (c client) do(method, path string, body any, want int, out any, header ...string) http.Header {
 	c.t.Helper()
-	status, raw, h, err := send(c.base, method, path, body, header...)
+	status, raw, h, err := send(context.Background(), c.base, method, path, body, header...)
 	if err != nil {
 		c.t.Fatal(err)
 	}
@@ -157,8 +157,8 @@ func (c client) do(method, path string, body any, want int, out any, header ...s
 
 // tryDo sends a request from any goroutine: the status (0 on a transport
 // error) and the raw body, decoded into out on a 2xx.
-func tryDo(base, method, path string, body, out any) (int, string) {
-	status, raw, _, err := send(base, method, path, body)
+func tryDo(ctx context.Context, base, method, path string, body, out any) (int, string) {
+	status, raw, _, err := send(ctx, base, method, path, body)
 	if err != nil {
 		return 0, err.Error()
 	}
@@ -168,13 +168,13 @@ func tryDo(base, method, path string, body, out any) (int, string) {
 	return status, string(raw)
 }
 
-func send(base, method, path string, body any, header ...string) (int, []byte, http.Header, error) {
+func send(ctx context.Context, base, method, path string, body any, header ...string) (int, []byte, http.Header, error) {
 	var rd io.Reader
 	if body != nil {
 		b, _ := json.Marshal(body)
 		rd = bytes.NewReader(b)
 	}
-	req, err := http.NewRequest(method, base+path, rd)
+	req, err := http.NewRequestWithContext(ctx, method, base+path, rd)
 	if err != nil {
 		return 0, nil, nil, err
 	}
@@ -437,7 +437,7 @@ func testBookingFlow(t *testing.T, base string) {
 	}
 
 	// What happened shows in /metrics.
-	_, raw, _, err := send(c.base, "GET", "/metrics", nil)
+	_, raw, _, err := send(context.Background(), c.base, "GET", "/metrics", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

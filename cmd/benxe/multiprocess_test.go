@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"github.com/benxe/benxe/internal/store/storetest"
 	"math/rand/v2"
 	"net/url"
 	"os"
@@ -15,6 +16,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -40,8 +42,9 @@ func init() {
 
 // proc is one benxe process started by a test.
 type proc struct {
-	cmd *exec.Cmd
-	url string
+	cmd  *exec.Cmd
+	url  string
+	dead atomic.Bool
 }
 
 // startProcs seeds the database once, then starts n "benxe serve"
@@ -127,7 +130,11 @@ type sale struct {
 // raceProcs sends many clients through all processes for the same seats on
 // one sleeper trip, over overlapping and disjoint segments, and checks that
 // no seat was sold twice and that every sale holds its seats.
-func raceProcs(t *testing.T, procs []*proc, st *store.Store) {
+//
+// Some clients hang up mid-request, and with kill set the last process is
+// killed with SIGKILL halfway through: whatever they left behind must still
+// keep every invariant, and the dead process's holds must run out.
+func raceProcs(t *testing.T, procs []*proc, st *store.Store, kill bool) {
 	c0 := client{t, procs[0].url}
 	var places []struct {
 		ID int64 `json:"id"`
@@ -177,16 +184,39 @@ func raceProcs(t *testing.T, procs []*proc, st *store.Store) {
 	n := len(trip.Stops)
 	var mu sync.Mutex
 	var sales []sale
-	holds, conflicts := 0, 0
+	holds, conflicts, lost := 0, 0, 0
 	var wg sync.WaitGroup
-	deadline := time.Now().Add(6 * time.Second)
+	start := time.Now()
+	deadline := start.Add(6 * time.Second)
+	if kill {
+		victim := procs[len(procs)-1]
+		time.AfterFunc(3*time.Second, func() {
+			victim.dead.Store(true)
+			victim.cmd.Process.Kill()
+		})
+	}
 	for w := 0; w < 24; w++ {
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
 			rng := rand.New(rand.NewPCG(uint64(w), 7))
+			pick := func(i int) *proc {
+				for k := 0; ; k++ {
+					if p := procs[(w+i+k)%len(procs)]; !p.dead.Load() {
+						return p
+					}
+				}
+			}
+			// One request in six comes from a client that gives up after
+			// at most 3 ms, often while the server is still working.
+			ctxFor := func() (context.Context, context.CancelFunc) {
+				if rng.IntN(6) == 0 {
+					return context.WithTimeout(context.Background(), time.Duration(rng.IntN(3000))*time.Microsecond)
+				}
+				return context.WithCancel(context.Background())
+			}
 			for i := 0; time.Now().Before(deadline) && i < 200; i++ {
-				p := procs[(w+i)%len(procs)]
+				p := pick(i)
 				from := rng.IntN(n - 1)
 				to := from + 1 + rng.IntN(n-1-from)
 				seats := []string{free[rng.IntN(len(free))]}
@@ -196,15 +226,19 @@ func raceProcs(t *testing.T, procs []*proc, st *store.Store) {
 				var h struct {
 					ID string `json:"id"`
 				}
-				status, _ := tryDo(p.url, "POST", "/api/v1/holds", map[string]any{"trip_id": trip.ID, "from": from, "to": to, "seats": seats}, &h)
+				ctx, cancel := ctxFor()
+				status, body := tryDo(ctx, p.url, "POST", "/api/v1/holds", map[string]any{"trip_id": trip.ID, "from": from, "to": to, "seats": seats}, &h)
+				cancel()
 				mu.Lock()
-				switch status {
-				case 201:
+				switch {
+				case status == 201:
 					holds++
-				case 409:
+				case status == 409:
 					conflicts++
+				case status == 0 && (ctx.Err() != nil || p.dead.Load()):
+					lost++
 				default:
-					t.Errorf("hold: status %d", status)
+					t.Errorf("hold: status %d: %s", status, body)
 				}
 				mu.Unlock()
 				if status != 201 || rng.IntN(4) != 0 {
@@ -213,16 +247,22 @@ func raceProcs(t *testing.T, procs []*proc, st *store.Store) {
 				var b struct {
 					Code string `json:"code"`
 				}
-				q := procs[rng.IntN(len(procs))]
-				status, body := tryDo(q.url, "POST", "/api/v1/bookings", map[string]any{"hold_id": h.ID,
+				q := pick(rng.IntN(len(procs)))
+				ctx, cancel = ctxFor()
+				status, body = tryDo(ctx, q.url, "POST", "/api/v1/bookings", map[string]any{"hold_id": h.ID,
 					"pickup_point_id": point(from, true), "dropoff_point_id": point(to, false),
 					"contact": map[string]string{"name": "Khách", "phone": "0912345678"}, "payment_method": "bank_transfer"}, &b)
-				switch status {
-				case 201:
+				cancel()
+				switch {
+				case status == 201:
 					mu.Lock()
 					sales = append(sales, sale{b.Code, trip.ID, from, to, seats})
 					mu.Unlock()
-				case 410: // the 2 s hold ran out first
+				case status == 410: // the 2 s hold ran out first
+				case status == 0 && (ctx.Err() != nil || q.dead.Load()):
+					mu.Lock()
+					lost++
+					mu.Unlock()
 				default:
 					t.Errorf("book: status %d: %s", status, body)
 				}
@@ -230,13 +270,13 @@ func raceProcs(t *testing.T, procs []*proc, st *store.Store) {
 		}(w)
 	}
 	wg.Wait()
-	t.Logf("%d processes: %d holds, %d conflicts (409), %d bookings", len(procs), holds, conflicts, len(sales))
+	t.Logf("%d processes: %d holds, %d conflicts (409), %d bookings, %d answers lost to hang-ups or the kill",
+		len(procs), holds, conflicts, len(sales), lost)
 	if holds == 0 || conflicts == 0 || len(sales) == 0 {
 		t.Fatalf("the race did not race: %d holds, %d conflicts, %d sales", holds, conflicts, len(sales))
 	}
 	// No two sales share a seat on a leg.
 	owner := map[string]string{}
-	seatLegs := 0
 	for _, s := range sales {
 		for _, seat := range s.seats {
 			for _, leg := range catalog.Legs(s.from, s.to) {
@@ -245,27 +285,28 @@ func raceProcs(t *testing.T, procs []*proc, st *store.Store) {
 					t.Errorf("seat %s leg %d sold to %s and %s", seat, leg, o, s.code)
 				}
 				owner[k] = s.code
-				seatLegs++
 			}
 		}
 	}
-	// Every sale still holds its seats: booked rows = sold seat-legs.
-	var rows int
-	if err := st.Tx(context.Background(), func(tx *sql.Tx) error {
-		return tx.QueryRow(`SELECT count(*) FROM occupancy WHERE trip_id = $1 AND booking_id IS NOT NULL
-			AND booking_id IN (SELECT id FROM bookings WHERE status = 'pending_payment')`, trip.ID).Scan(&rows)
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if rows != seatLegs {
-		t.Errorf("pending bookings own %d occupancy rows, the race sold %d seat-legs", rows, seatLegs)
-	}
+	// Every sale answered 201 holds all its seat-legs.
 	for _, s := range sales {
-		var b struct{ Status string }
-		c0.do("GET", "/api/v1/bookings/"+s.code+"?phone=0912345678", nil, 200, &b)
-		if b.Status != "pending_payment" {
-			t.Errorf("%s: %s", s.code, b.Status)
+		var rows int
+		if err := st.Tx(context.Background(), func(tx *sql.Tx) error {
+			return tx.QueryRow(`SELECT count(*) FROM occupancy o JOIN bookings b ON b.id = o.booking_id WHERE b.code = $1 AND b.status = 'pending_payment'`,
+				s.code).Scan(&rows)
+		}); err != nil {
+			t.Fatal(err)
 		}
+		if want := len(s.seats) * (s.to - s.from); rows != want {
+			t.Errorf("booking %s owns %d seat-legs, sold %d", s.code, rows, want)
+		}
+	}
+	storetest.CheckInvariants(t, st)
+	// Holds last 2 s: once that has passed since the last request, no hold
+	// of any process, dead or alive, keeps a seat.
+	time.Sleep(2100 * time.Millisecond)
+	if n := storetest.LiveHoldSeats(t, st, time.Now()); n != 0 {
+		t.Errorf("%d seat-legs still held after every hold's time ran out", n)
 	}
 }
 
@@ -280,8 +321,8 @@ func TestMultiProcessSQLite(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	raceProcs(t, procs, st)
-	stopProcs(t, procs)
+	raceProcs(t, procs, st, true)
+	stopProcs(t, procs[:len(procs)-1])
 }
 
 func TestMultiProcessPostgres(t *testing.T) {
@@ -296,8 +337,8 @@ func TestMultiProcessPostgres(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	raceProcs(t, procs, st)
-	stopProcs(t, procs)
+	raceProcs(t, procs, st, true)
+	stopProcs(t, procs[:len(procs)-1])
 }
 
 // postgresSchema is a URL of BENXE_TEST_POSTGRES whose search_path is a

@@ -128,3 +128,9 @@ func translate(err error) error {
 	}
 	return err
 }
+
+// Unavailable reports whether err means the database could not answer now
+// (ErrBusy), for errors from reads too, which do not pass through Tx.
+func Unavailable(err error) bool {
+	return errors.Is(translate(err), ErrBusy)
+}

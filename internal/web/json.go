@@ -75,7 +75,7 @@ type errorDetail struct {
 
 // statusOf is the one place where error kinds become HTTP statuses.
 func statusOf(err error) int {
-	if errors.Is(err, store.ErrBusy) {
+	if store.Unavailable(err) {
 		return http.StatusServiceUnavailable
 	}
 	switch apperr.KindOf(err) {
