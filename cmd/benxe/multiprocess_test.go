@@ -345,13 +345,7 @@ func TestMultiProcessPostgres(t *testing.T) {
 // schema of its own, and the function that drops it.
 func postgresSchema(t *testing.T) (string, func()) {
 	t.Helper()
-	base := os.Getenv("BENXE_TEST_POSTGRES")
-	if base == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("BENXE_TEST_POSTGRES is not set: CI must test PostgreSQL")
-		}
-		t.Skip("BENXE_TEST_POSTGRES not set")
-	}
+	base := requirePostgres(t)
 	admin, err := sql.Open("pgx", base)
 	if err != nil {
 		t.Fatal(err)
@@ -371,4 +365,18 @@ func postgresSchema(t *testing.T) (string, func()) {
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
 	return u.String(), drop
+}
+
+// requirePostgres returns BENXE_TEST_POSTGRES, skipping the test without
+// it — except in CI, which must test PostgreSQL.
+func requirePostgres(t *testing.T) string {
+	t.Helper()
+	base := os.Getenv("BENXE_TEST_POSTGRES")
+	if base == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("BENXE_TEST_POSTGRES is not set: CI must test PostgreSQL")
+		}
+		t.Skip("BENXE_TEST_POSTGRES not set")
+	}
+	return base
 }

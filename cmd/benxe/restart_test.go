@@ -45,7 +45,7 @@ func TestPostgresRestart(t *testing.T) {
 	var trips []struct {
 		ID int64 `json:"id"`
 	}
-	c.do("GET", fmt.Sprintf("/api/v1/trips?from=%d&to=%d&date=%s", hanoi, haiphong, time.Now().AddDate(0, 0, 2).Format("2006-01-02")), nil, 200, &trips)
+	c.do("GET", fmt.Sprintf("/api/v1/trips?from=%d&to=%d&date=%s&vehicle=coach45", hanoi, haiphong, time.Now().AddDate(0, 0, 2).Format("2006-01-02")), nil, 200, &trips)
 	if len(trips) < 4 {
 		t.Fatalf("%d trips", len(trips))
 	}

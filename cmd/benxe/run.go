@@ -29,6 +29,7 @@ Usage:
   benxe serve   [flags]   migrate, load the demo network if empty, serve the site and API
   benxe migrate [flags]   apply database migrations
   benxe seed    [flags]   load the demo network into an empty database
+  benxe rush    [flags]   simulate a Tết sale opening against a running benxe (API v1)
 
 Run "benxe <command> -h" for the flags of a command.
 `
@@ -88,6 +89,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	}
 	cmd := args[1]
 	switch cmd {
+	case "rush":
+		return rushCommand(ctx, args[2:], getenv, stdout, stderr)
 	case "serve", "migrate", "seed":
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
