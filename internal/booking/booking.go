@@ -26,10 +26,12 @@ const (
 	Boarded             = "boarded"
 )
 
-// Payment methods sold now.
+// Payment methods.
 const (
 	BankTransfer = "bank_transfer"
 	Counter      = "counter"
+	VNPay        = "vnpay"
+	MoMo         = "momo"
 )
 
 // Hold statuses.
@@ -168,12 +170,23 @@ type Request struct {
 // CheckMethod validates a payment method name.
 func CheckMethod(m string) error {
 	switch m {
-	case BankTransfer, Counter:
+	case BankTransfer, Counter, VNPay, MoMo:
 		return nil
 	}
 	return apperr.Field("payment_method", "invalid_payment_method",
-		"Phương thức thanh toán không hợp lệ (bank_transfer hoặc counter).",
-		"Unknown payment method (bank_transfer or counter).")
+		"Phương thức thanh toán không hợp lệ (bank_transfer, counter, vnpay hoặc momo).",
+		"Unknown payment method (bank_transfer, counter, vnpay or momo).")
+}
+
+// CheckOffered refuses a method the operator does not take.
+func CheckOffered(m string, op catalog.Operator) error {
+	for _, x := range op.Methods {
+		if x == m {
+			return nil
+		}
+	}
+	return apperr.Field("payment_method", "payment_method_not_offered",
+		"Nhà xe không nhận phương thức thanh toán này.", "This operator does not take this payment method.")
 }
 
 // Deadline is when an unpaid booking expires. Money must arrive before the
@@ -185,6 +198,8 @@ func Deadline(method string, op catalog.Operator, departs, now time.Time) (time.
 		d = minTime(now.Add(time.Duration(op.TransferMinutes)*time.Minute), departs)
 	case Counter:
 		d = departs.Add(-time.Duration(op.CounterMinutes) * time.Minute)
+	case VNPay, MoMo:
+		d = minTime(now.Add(time.Duration(op.OnlineMinutes)*time.Minute), departs)
 	}
 	if d.Sub(now) < 5*time.Minute {
 		return d, apperr.Field("payment_method", "payment_method_closed",

@@ -22,6 +22,8 @@ type Operator struct {
 	BankAccountName string
 	TransferMinutes int // a bank transfer is due this long after booking
 	CounterMinutes  int // a counter payment is due this long before departure
+	OnlineMinutes   int // a VNPay or MoMo payment is due this long after booking
+	Methods         []string
 }
 
 // Confirmation modes.

@@ -173,6 +173,9 @@ func createBooking(ctx context.Context, tx *sql.Tx, req booking.Request, now tim
 			return booking.Booking{}, apperr.Field("passengers", "seat_not_held", "Ghế "+seat+" không nằm trong lượt giữ chỗ.", "Seat "+seat+" is not in this hold.")
 		}
 	}
+	if err := booking.CheckOffered(req.PaymentMethod, trip.Operator); err != nil {
+		return booking.Booking{}, err
+	}
 	deadline, err := booking.Deadline(req.PaymentMethod, trip.Operator, trip.StopTime(h.From), now)
 	if err != nil {
 		return booking.Booking{}, err
@@ -352,6 +355,21 @@ func end(ctx context.Context, tx *sql.Tx, id int64, to, actor string, now time.T
 	if _, err := tx.ExecContext(ctx, `UPDATE promos SET used = used - 1
 		WHERE id = (SELECT promo_id FROM bookings WHERE id = $1) AND used > 0`, id); err != nil {
 		return false, err
+	}
+	// Part-payments of a booking that will not be honoured are owed back.
+	var paid int64
+	var provider sql.NullString
+	if err := tx.QueryRowContext(ctx, `SELECT b.paid, (SELECT p.provider FROM payments p WHERE p.booking_id = b.id ORDER BY p.id DESC LIMIT 1)
+		FROM bookings b WHERE b.id = $1`, id).Scan(&paid, &provider); err != nil {
+		return false, err
+	}
+	if paid > 0 {
+		if _, err := tx.ExecContext(ctx, `UPDATE bookings SET paid = 0 WHERE id = $1`, id); err != nil {
+			return false, err
+		}
+		if _, err := owe(ctx, tx, id, 0, provider.String, paid, "part-payment of a "+to+" booking", now); err != nil {
+			return false, err
+		}
 	}
 	return true, record(ctx, tx, id, now, booking.PendingPayment, to, actor, "")
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/benxe/benxe/internal/apperr"
@@ -27,11 +28,10 @@ func (s *Store) Trip(ctx context.Context, id int64) (catalog.Trip, error) {
 func loadTrip(ctx context.Context, q querier, id int64) (catalog.Trip, error) {
 	var t catalog.Trip
 	var dep int64
-	var policy string
-	var status string
+	var policy, status, methods string
 	err := q.QueryRowContext(ctx, `SELECT t.id, t.timetable_id, t.route_id, r.name, t.layout_id, l.vehicle, t.departs_at, t.status, t.online,
 			o.id, o.slug, o.name, o.phone, o.rating, o.confirmation, o.policy, o.bank_bin, o.bank_account, o.bank_account_name,
-			o.transfer_minutes, o.counter_minutes
+			o.transfer_minutes, o.counter_minutes, o.online_minutes, o.methods
 		FROM trips t
 		JOIN routes r ON r.id = t.route_id
 		JOIN layouts l ON l.id = t.layout_id
@@ -39,7 +39,7 @@ func loadTrip(ctx context.Context, q querier, id int64) (catalog.Trip, error) {
 		WHERE t.id = $1`, id).Scan(&t.ID, &t.TimetableID, &t.RouteID, &t.RouteName, &t.LayoutID, &t.Vehicle, &dep, &status, &t.Online,
 		&t.Operator.ID, &t.Operator.Slug, &t.Operator.Name, &t.Operator.Phone, &t.Operator.Rating, &t.Operator.Confirmation,
 		&policy, &t.Operator.BankBIN, &t.Operator.BankAccount, &t.Operator.BankAccountName,
-		&t.Operator.TransferMinutes, &t.Operator.CounterMinutes)
+		&t.Operator.TransferMinutes, &t.Operator.CounterMinutes, &t.Operator.OnlineMinutes, &methods)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, errTripNotFound
 	}
@@ -48,6 +48,7 @@ func loadTrip(ctx context.Context, q querier, id int64) (catalog.Trip, error) {
 	}
 	t.DepartsAt = at(dep)
 	t.Cancelled = status == "cancelled"
+	t.Operator.Methods = strings.Split(methods, ",")
 	if err := json.Unmarshal([]byte(policy), &t.Operator.Policy); err != nil {
 		return t, err
 	}

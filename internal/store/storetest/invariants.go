@@ -20,6 +20,9 @@ var invariantQueries = []struct{ name, sql string }{
 		`SELECT count(*) FROM bookings b
 		 WHERE (SELECT coalesce(sum(l.amount), 0) FROM booking_lines l WHERE l.booking_id = b.id AND l.kind = 'fare') <
 		       -(SELECT coalesce(sum(l.amount), 0) FROM booking_lines l WHERE l.booking_id = b.id AND l.kind = 'discount')`},
+	{"a ledger whose payments in differ from the payments recorded",
+		`SELECT count(*) FROM payments p
+		 WHERE p.amount <> (SELECT coalesce(sum(l.amount), 0) FROM ledger l WHERE l.payment_id = p.id AND l.kind = 'payment_in')`},
 	{"a booking without tickets",
 		`SELECT count(*) FROM bookings b WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.booking_id = b.id)`},
 	{"a booking without its creation in the history",
@@ -32,7 +35,12 @@ var invariantQueries = []struct{ name, sql string }{
 		`SELECT count(*) FROM bookings b
 		 WHERE b.status IN ('pending_payment', 'awaiting_operator', 'confirmed', 'boarded')
 		   AND (SELECT count(*) FROM occupancy o WHERE o.booking_id = b.id) <>
-		       (SELECT count(*) FROM tickets t WHERE t.booking_id = b.id) * (b.to_idx - b.from_idx)`},
+		       (SELECT count(*) FROM tickets t WHERE t.booking_id = b.id AND t.status <> 'cancelled') * (b.to_idx - b.from_idx)`},
+	{"a refund owed larger than the money received for its booking",
+		`SELECT count(*) FROM bookings b
+		 WHERE (SELECT coalesce(sum(r.amount), 0) FROM refunds r WHERE r.booking_id = b.id AND r.status <> 'failed') >
+		       (SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE p.booking_id = b.id)
+		   AND EXISTS (SELECT 1 FROM payments p WHERE p.booking_id = b.id)`},
 	{"a paid booking whose seats can still expire",
 		`SELECT count(*) FROM occupancy o JOIN bookings b ON b.id = o.booking_id
 		 WHERE b.status IN ('awaiting_operator', 'confirmed', 'boarded') AND o.expires_at IS NOT NULL`},

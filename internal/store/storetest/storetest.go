@@ -44,7 +44,7 @@ func Run(t *testing.T, open Opener) {
 		{"ErrorTranslation", testErrorTranslation},
 		{"MigrateConcurrently", testMigrateConcurrently},
 	}
-	for _, tc := range tests {
+	for _, tc := range append(tests, paymentTests...) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			tc.fn(t, open)

@@ -168,7 +168,7 @@ CREATE TABLE bookings (
     contact_name     TEXT NOT NULL,
     contact_phone    TEXT NOT NULL,
     contact_email    TEXT NOT NULL DEFAULT '',
-    payment_method   TEXT NOT NULL CHECK (payment_method IN ('bank_transfer', 'counter')),
+    payment_method   TEXT NOT NULL CHECK (payment_method IN ('bank_transfer', 'counter', 'vnpay', 'momo')),
     promo_id         INTEGER REFERENCES promos (id),
     total            INTEGER NOT NULL CHECK (total >= 0),
     status           TEXT NOT NULL CHECK (status IN ('pending_payment', 'awaiting_operator', 'confirmed',
