@@ -45,6 +45,8 @@ type config struct {
 	days      int
 	pprof     bool
 	slow      time.Duration
+	sandbox   bool
+	baseURL   string
 }
 
 func parse(name string, args []string, getenv func(string) string, stderr io.Writer) (config, error) {
@@ -69,12 +71,20 @@ func parse(name string, args []string, getenv func(string) string, stderr io.Wri
 	fs.DurationVar(&c.jobsEvery, "jobs-every", 15*time.Second, "how often payment deadlines are enforced")
 	fs.IntVar(&c.days, "days", 90, "days of trips to generate ahead")
 	fs.BoolVar(&c.pprof, "pprof", false, "serve Go profiles at /debug/pprof/")
+	fs.BoolVar(&c.sandbox, "sandbox", false,
+		"play the payment providers locally (env BENXE_SANDBOX=1|0; default: on for the embedded SQLite demo, off with --db)")
+	fs.StringVar(&c.baseURL, "base-url", env("BENXE_BASE_URL", ""), "the public URL of the site, for payment callbacks (default: http://<addr>)")
 	fs.DurationVar(&c.slow, "slow", 100*time.Millisecond, "log write transactions slower than this")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if !flagSet(fs, "sandbox") {
+		// The embedded database is the demo; a PostgreSQL deployment takes
+		// real money and must ask for the sandbox.
+		c.sandbox = env("BENXE_SANDBOX", "") == "1" || (env("BENXE_SANDBOX", "") == "" && c.db == "")
 	}
 	if c.holdTTL <= 0 || c.holdCap < c.holdTTL {
 		return c, errors.New("--hold-ttl must be positive and --hold-cap at least as long")
@@ -170,9 +180,17 @@ func serve(ctx context.Context, st *store.Store, cfg config, log *slog.Logger, s
 	if err != nil {
 		return err
 	}
+	baseURL := cfg.baseURL
+	if baseURL == "" {
+		baseURL = "http://" + ln.Addr().String()
+	}
+	gateways := web.Gateways{BaseURL: baseURL}
+	if cfg.sandbox {
+		gateways = web.SandboxGateways(baseURL)
+	}
 	srv := &http.Server{
 		Handler: web.NewServer(web.Deps{Store: st, Log: log, Now: time.Now,
-			Holds: booking.HoldPolicy{TTL: cfg.holdTTL, Cap: cfg.holdCap}, Secret: secret, Metrics: reg, Pprof: cfg.pprof}),
+			Holds: booking.HoldPolicy{TTL: cfg.holdTTL, Cap: cfg.holdCap}, Secret: secret, Metrics: reg, Pprof: cfg.pprof, Gateways: gateways}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -186,6 +204,11 @@ func serve(ctx context.Context, st *store.Store, cfg config, log *slog.Logger, s
 	}()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	if cfg.sandbox {
+		log.Warn("payment sandbox ON: benxe plays VNPay, MoMo and the bank itself; no real money moves", "sandbox", baseURL+"/sandbox/bank")
+	} else {
+		log.Info("payment sandbox off")
+	}
 	fmt.Fprintf(stdout, "benxe is serving on http://%s/\n", ln.Addr())
 	log.Info("serving", "addr", ln.Addr().String(), "engine", st.Engine())
 	select {
@@ -214,4 +237,10 @@ func linkSecret(ctx context.Context, st *store.Store) ([]byte, error) {
 		return nil, err
 	}
 	return hex.DecodeString(v)
+}
+
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }

@@ -30,6 +30,8 @@ type Deps struct {
 	// Metrics receives the server's series; Pprof serves /debug/pprof/.
 	Metrics *metrics.Registry
 	Pprof   bool
+	// Gateways configures the payment providers (and the sandbox).
+	Gateways Gateways
 }
 
 // Server is the HTTP face of benxe.
