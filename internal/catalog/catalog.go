@@ -89,16 +89,25 @@ func (t Trip) Segment(from, to int) error {
 
 // Sellable says why a trip cannot be sold online now, or nil.
 func (t Trip) Sellable(from int, now time.Time) error {
-	switch {
-	case t.Cancelled:
-		return apperr.New(apperr.Conflict, "trip_cancelled", "trip_id",
-			"Chuyến xe đã bị hủy.", "This trip has been cancelled.")
-	case !t.Online:
-		return apperr.New(apperr.Conflict, "trip_not_on_sale", "trip_id",
-			"Chuyến xe không bán vé trực tuyến.", "This trip is not sold online.")
-	case !t.StopTime(from).After(now):
+	if err := OnSale(t.Cancelled, t.Online); err != nil {
+		return err
+	}
+	if !t.StopTime(from).After(now) {
 		return apperr.New(apperr.Conflict, "trip_departed", "trip_id",
 			"Xe đã khởi hành từ điểm đi này.", "The bus has already left this stop.")
+	}
+	return nil
+}
+
+// OnSale says why a trip in this state is not sold online, or nil.
+func OnSale(cancelled, online bool) error {
+	switch {
+	case cancelled:
+		return apperr.New(apperr.Conflict, "trip_cancelled", "trip_id",
+			"Chuyến xe đã bị hủy.", "This trip has been cancelled.")
+	case !online:
+		return apperr.New(apperr.Conflict, "trip_not_on_sale", "trip_id",
+			"Chuyến xe không bán vé trực tuyến.", "This trip is not sold online.")
 	}
 	return nil
 }

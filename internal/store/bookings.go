@@ -22,7 +22,7 @@ const deadStatuses = `('expired', 'cancelled', 'cancelled_by_operator')`
 
 // PromoByCode finds a promo code.
 func (s *Store) PromoByCode(ctx context.Context, code string) (pricing.Promo, error) {
-	return loadPromo(ctx, s.r, code)
+	return loadPromo(ctx, s.rc, code)
 }
 
 func loadPromo(ctx context.Context, q querier, code string) (pricing.Promo, error) {
@@ -49,7 +49,7 @@ func (s *Store) CreatePromo(ctx context.Context, p pricing.Promo) error {
 	if p.RouteID != 0 {
 		route = p.RouteID
 	}
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *wtx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO promos (code, percent, fixed, max_discount, min_order, valid_from, valid_until,
 				total_limit, per_phone, operator_id, route_id)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
@@ -80,10 +80,13 @@ type Priced struct {
 // before the passenger has typed it; the per-phone limit is then checked
 // when booking.
 func (s *Store) Quote(ctx context.Context, holdID, promoCode, phone string, now time.Time) (Priced, error) {
-	return price(ctx, s.r, holdID, promoCode, phone, now)
+	return price(ctx, s.rc, s.rc, holdID, promoCode, phone, now)
 }
 
-func price(ctx context.Context, q querier, holdID, promoCode, phone string, now time.Time) (Priced, error) {
+// price reads the hold and promo state through q and the catalog through
+// cq, which may be the read pool: the catalog need not be read under the
+// write lock.
+func price(ctx context.Context, q, cq querier, holdID, promoCode, phone string, now time.Time) (Priced, error) {
 	var p Priced
 	var err error
 	if p.Hold, err = loadHold(ctx, q, holdID); err != nil {
@@ -95,16 +98,12 @@ func price(ctx context.Context, q querier, holdID, promoCode, phone string, now 
 		}
 		return p, errHoldExpired
 	}
-	if p.Trip, err = loadTrip(ctx, q, p.Hold.TripID); err != nil {
-		return p, err
-	}
-	if p.Layout, err = loadLayout(ctx, q, p.Trip.LayoutID); err != nil {
-		return p, err
-	}
-	fares, err := loadFares(ctx, q, p.Trip.TimetableID, p.Hold.From, p.Hold.To)
+	c, err := loadCatalog(ctx, cq, p.Hold.TripID, p.Hold.From, p.Hold.To)
 	if err != nil {
 		return p, err
 	}
+	p.Trip, p.Layout = c.trip, c.layout
+	fares := c.fares
 	var lines []pricing.Line
 	for _, seat := range p.Hold.Seats {
 		c, _ := p.Layout.Seat(seat)
@@ -138,9 +137,9 @@ func price(ctx context.Context, q querier, holdID, promoCode, phone string, now 
 func (s *Store) CreateBooking(ctx context.Context, req booking.Request, now time.Time) (booking.Booking, error) {
 	var b booking.Booking
 	for attempt := 0; ; attempt++ {
-		err := s.Tx(ctx, func(tx *sql.Tx) error {
+		err := s.tx(ctx, func(tx *wtx) error {
 			var err error
-			b, err = createBooking(ctx, tx, req, now)
+			b, err = createBooking(ctx, tx, s.rc, req, now)
 			return err
 		})
 		// A clash of random codes is the only unique violation left here.
@@ -153,11 +152,11 @@ func (s *Store) CreateBooking(ctx context.Context, req booking.Request, now time
 
 // Book is CreateBooking inside the Writer's transaction.
 func (w *Writer) Book(req booking.Request, now time.Time) (booking.Booking, error) {
-	return createBooking(w.ctx, w.tx, req, now)
+	return createBooking(w.ctx, w.tx, w.tx, req, now)
 }
 
-func createBooking(ctx context.Context, tx *sql.Tx, req booking.Request, now time.Time) (booking.Booking, error) {
-	p, err := price(ctx, tx, req.HoldID, req.PromoCode, req.Contact.Phone, now)
+func createBooking(ctx context.Context, tx *wtx, cq querier, req booking.Request, now time.Time) (booking.Booking, error) {
+	p, err := price(ctx, tx, cq, req.HoldID, req.PromoCode, req.Contact.Phone, now)
 	if err != nil {
 		return booking.Booking{}, err
 	}
@@ -165,7 +164,7 @@ func createBooking(ctx context.Context, tx *sql.Tx, req booking.Request, now tim
 	if err := trip.Sellable(h.From, now); err != nil {
 		return booking.Booking{}, err
 	}
-	if err := checkPoints(ctx, tx, trip.RouteID, h, req.PickupPointID, req.DropoffPointID); err != nil {
+	if err := checkPoints(ctx, cq, trip.RouteID, h, req.PickupPointID, req.DropoffPointID); err != nil {
 		return booking.Booking{}, err
 	}
 	for seat := range req.Passengers {
@@ -263,7 +262,7 @@ func checkPoints(ctx context.Context, q querier, routeID int64, h booking.Hold, 
 }
 
 // record appends to a booking's history.
-func record(ctx context.Context, tx *sql.Tx, bookingID int64, now time.Time, from, to, actor, note string) error {
+func record(ctx context.Context, tx *wtx, bookingID int64, now time.Time, from, to, actor, note string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO booking_history (booking_id, at, from_status, to_status, actor, note)
 		VALUES ($1, $2, $3, $4, $5, $6)`, bookingID, ms(now), from, to, actor, note)
 	return err
@@ -271,7 +270,7 @@ func record(ctx context.Context, tx *sql.Tx, bookingID int64, now time.Time, fro
 
 // Booking returns a booking by code with its lines, tickets and history.
 func (s *Store) Booking(ctx context.Context, code string) (booking.Booking, error) {
-	return loadBooking(ctx, s.r, booking.NormalizeCode(code))
+	return loadBooking(ctx, s.rc, booking.NormalizeCode(code))
 }
 
 func loadBooking(ctx context.Context, q querier, code string) (booking.Booking, error) {
@@ -340,7 +339,7 @@ func loadBooking(ctx context.Context, q querier, code string) (booking.Booking, 
 // end moves a booking out of pending_payment into a dead status, frees its
 // seats and gives its promo use back. It reports false when the booking
 // was no longer pending, so that concurrent callers act once.
-func end(ctx context.Context, tx *sql.Tx, id int64, to, actor string, now time.Time) (bool, error) {
+func end(ctx context.Context, tx *wtx, id int64, to, actor string, now time.Time) (bool, error) {
 	res, err := tx.ExecContext(ctx, `UPDATE bookings SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4`,
 		to, ms(now), id, booking.PendingPayment)
 	if err != nil {
@@ -378,7 +377,7 @@ func end(ctx context.Context, tx *sql.Tx, id int64, to, actor string, now time.T
 // passenger's request; its seats are free at once.
 func (s *Store) CancelUnpaid(ctx context.Context, code, phone string, now time.Time) (booking.Booking, error) {
 	var b booking.Booking
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		var err error
 		if b, err = loadBooking(ctx, tx, booking.NormalizeCode(code)); err != nil {
 			return err
@@ -408,7 +407,7 @@ func (s *Store) CancelUnpaid(ctx context.Context, code, phone string, now time.T
 // once: a booking moves out of pending_payment in exactly one of them.
 func (s *Store) ExpireBookings(ctx context.Context, now time.Time, limit int) (int, error) {
 	n := 0
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT id FROM bookings WHERE status = $1 AND payment_deadline <= $2 ORDER BY payment_deadline, id LIMIT $3`,
 			booking.PendingPayment, ms(now), limit)
 		if err != nil {
@@ -445,7 +444,7 @@ func (s *Store) ExpireBookings(ctx context.Context, now time.Time, limit int) (i
 // an operator who confirms by hand.
 func (s *Store) MarkPaid(ctx context.Context, code, actor string, now time.Time) (booking.Booking, error) {
 	var b booking.Booking
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		var err error
 		b, err = markPaid(ctx, tx, code, actor, now)
 		return err
@@ -458,7 +457,7 @@ func (w *Writer) MarkPaid(code, actor string, now time.Time) (booking.Booking, e
 	return markPaid(w.ctx, w.tx, code, actor, now)
 }
 
-func markPaid(ctx context.Context, tx *sql.Tx, code, actor string, now time.Time) (booking.Booking, error) {
+func markPaid(ctx context.Context, tx *wtx, code, actor string, now time.Time) (booking.Booking, error) {
 	b, err := loadBooking(ctx, tx, booking.NormalizeCode(code))
 	if err != nil {
 		return b, err

@@ -48,7 +48,7 @@ func openSQLite(ctx context.Context, file string) (*Store, error) {
 	}
 	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
 	r.SetMaxIdleConns(max(4, runtime.NumCPU()))
-	s := &Store{w: w, r: r, engine: SQLite}
+	s := &Store{w: w, r: r, wc: &stmtCache{db: w}, rc: &stmtCache{db: r}, engine: SQLite}
 	if err := w.PingContext(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("open %s: %w", abs, err)
@@ -67,7 +67,7 @@ func openPostgres(ctx context.Context, dsn string) (*Store, error) {
 	}
 	db.SetMaxOpenConns(PoolSize)
 	db.SetMaxIdleConns(PoolSize)
-	s := &Store{w: db, r: db, engine: Postgres}
+	s := &Store{w: db, r: db, wc: &stmtCache{db: db}, rc: &stmtCache{db: db}, engine: Postgres}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open postgres: %w", err)
@@ -77,6 +77,8 @@ func openPostgres(ctx context.Context, dsn string) (*Store, error) {
 
 // Close closes the pools.
 func (s *Store) Close() error {
+	s.wc.close()
+	s.rc.close()
 	if s.r == s.w {
 		return s.w.Close()
 	}

@@ -47,68 +47,79 @@ func newHoldID() string {
 // never blocks a sale; the UNIQUE key on (trip, seat, leg) decides every
 // race.
 func (s *Store) CreateHold(ctx context.Context, req HoldRequest, ttl time.Duration, now time.Time) (booking.Hold, error) {
-	var h booking.Hold
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		var err error
-		h, err = createHold(ctx, tx, req, ttl, now)
-		return err
-	})
+	// The catalog is read before the write transaction, from the read
+	// pool: on SQLite the write lock is the scarce resource at a sale
+	// opening, so only the writes happen under it.
+	h, err := prepareHold(ctx, s.rc, req, ttl, now)
+	if err != nil {
+		return h, err
+	}
+	err = s.tx(ctx, func(tx *wtx) error { return takeSeats(ctx, tx, h, now) })
 	return h, err
 }
 
 // Hold is CreateHold inside the Writer's transaction.
 func (w *Writer) Hold(req HoldRequest, ttl time.Duration, now time.Time) (booking.Hold, error) {
-	return createHold(w.ctx, w.tx, req, ttl, now)
+	h, err := prepareHold(w.ctx, w.tx, req, ttl, now)
+	if err != nil {
+		return h, err
+	}
+	return h, takeSeats(w.ctx, w.tx, h, now)
 }
 
-func createHold(ctx context.Context, tx *sql.Tx, req HoldRequest, ttl time.Duration, now time.Time) (booking.Hold, error) {
+// prepareHold checks a hold request against the catalog and prices it.
+func prepareHold(ctx context.Context, q querier, req HoldRequest, ttl time.Duration, now time.Time) (booking.Hold, error) {
 	h := booking.Hold{ID: newHoldID(), TripID: req.TripID, From: req.From, To: req.To, Seats: req.Seats,
 		CreatedAt: now, ExpiresAt: now.Add(ttl), Status: booking.HoldActive}
 	if err := checkSeatList(req.Seats); err != nil {
 		return h, err
 	}
-	trip, err := loadTrip(ctx, tx, req.TripID)
+	c, err := loadCatalog(ctx, q, req.TripID, req.From, req.To)
 	if err != nil {
 		return h, err
 	}
-	if err := trip.Segment(req.From, req.To); err != nil {
+	if err := c.trip.Sellable(req.From, now); err != nil {
 		return h, err
 	}
-	if err := trip.Sellable(req.From, now); err != nil {
-		return h, err
+	h.Amount, err = seatsAmount(c.layout, c.fares, req.Seats)
+	return h, err
+}
+
+// takeSeats writes a prepared hold: all its seats on all its legs, or none.
+// Expired rows on those seats are cleared first, in the same transaction,
+// so an expired hold never blocks a sale; the UNIQUE key on (trip, seat,
+// leg) decides every race.
+func takeSeats(ctx context.Context, tx *wtx, h booking.Hold, now time.Time) error {
+	// The trip may have been cancelled or taken off sale since it was read.
+	var status string
+	var online bool
+	if err := tx.QueryRowContext(ctx, `SELECT status, online FROM trips WHERE id = $1`, h.TripID).Scan(&status, &online); err != nil {
+		return err
 	}
-	layout, err := loadLayout(ctx, tx, trip.LayoutID)
-	if err != nil {
-		return h, err
+	if err := catalog.OnSale(status == "cancelled", online); err != nil {
+		return err
 	}
-	fares, err := loadFares(ctx, tx, trip.TimetableID, req.From, req.To)
-	if err != nil {
-		return h, err
-	}
-	if h.Amount, err = seatsAmount(layout, fares, req.Seats); err != nil {
-		return h, err
-	}
-	args := []any{req.TripID, req.From, req.To, ms(now)}
-	for _, seat := range req.Seats {
+	args := []any{h.TripID, h.From, h.To, ms(now)}
+	for _, seat := range h.Seats {
 		args = append(args, seat)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM occupancy
 		WHERE trip_id = $1 AND leg >= $2 AND leg < $3 AND expires_at IS NOT NULL AND expires_at <= $4
-		  AND seat IN (`+placeholders(5, len(req.Seats))+`)`, args...); err != nil {
-		return h, err
+		  AND seat IN (`+placeholders(5, len(h.Seats))+`)`, args...); err != nil {
+		return err
 	}
-	seats, _ := json.Marshal(req.Seats)
+	seats, _ := json.Marshal(h.Seats)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO holds (id, trip_id, from_idx, to_idx, seats, amount, created_at, expires_at, status)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
 		h.ID, h.TripID, h.From, h.To, string(seats), h.Amount, ms(now), ms(h.ExpiresAt), h.Status); err != nil {
-		return h, err
+		return err
 	}
-	return h, occupy(ctx, tx, req.TripID, req.Seats, catalog.Legs(req.From, req.To), "hold_id", h.ID, h.ExpiresAt)
+	return occupy(ctx, tx, h.TripID, h.Seats, catalog.Legs(h.From, h.To), "hold_id", h.ID, h.ExpiresAt)
 }
 
 // occupy inserts the rows for seats × legs, owned by owner, or fails
 // naming the seats another owner has.
-func occupy(ctx context.Context, tx *sql.Tx, tripID int64, seats []string, legs []int, ownerCol string, owner any, expires time.Time) error {
+func occupy(ctx context.Context, tx *wtx, tripID int64, seats []string, legs []int, ownerCol string, owner any, expires time.Time) error {
 	var exp any
 	if !expires.IsZero() {
 		exp = ms(expires)
@@ -179,7 +190,7 @@ func seatsAmount(layout catalog.Layout, fares map[string]int64, seats []string) 
 
 // Hold returns a hold.
 func (s *Store) Hold(ctx context.Context, id string) (booking.Hold, error) {
-	return loadHold(ctx, s.r, id)
+	return loadHold(ctx, s.rc, id)
 }
 
 func loadHold(ctx context.Context, q querier, id string) (booking.Hold, error) {
@@ -200,7 +211,7 @@ func loadHold(ctx context.Context, q querier, id string) (booking.Hold, error) {
 
 // ReleaseHold gives a hold's seats back. Releasing twice is not an error.
 func (s *Store) ReleaseHold(ctx context.Context, id string) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *wtx) error {
 		h, err := loadHold(ctx, tx, id)
 		if err != nil {
 			return err
@@ -222,7 +233,7 @@ func (s *Store) ReleaseHold(ctx context.Context, id string) error {
 // ExtendHold keeps a live hold's seats longer, never past the policy's cap.
 func (s *Store) ExtendHold(ctx context.Context, id string, p booking.HoldPolicy, now time.Time) (booking.Hold, error) {
 	var h booking.Hold
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		var err error
 		if h, err = loadHold(ctx, tx, id); err != nil {
 			return err
@@ -246,7 +257,7 @@ func (s *Store) ExtendHold(ctx context.Context, id string, p booking.HoldPolicy,
 // are expired at now.
 func (s *Store) SweepHolds(ctx context.Context, now time.Time) (int64, error) {
 	var n int64
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM occupancy WHERE hold_id IS NOT NULL AND expires_at <= $1`, ms(now))
 		if err != nil {
 			return err

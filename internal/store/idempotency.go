@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"time"
 
 	"github.com/benxe/benxe/internal/apperr"
@@ -20,7 +19,7 @@ type Replay struct {
 // key came with another body or its first request is still running.
 func (s *Store) ClaimKey(ctx context.Context, scope, key, hash string, now time.Time) (*Replay, error) {
 	var replay *Replay
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO idempotency (key, scope, request_hash, created_at) VALUES ($1, $2, $3, $4)
 			ON CONFLICT (scope, key) DO NOTHING`, key, scope, hash, ms(now))
 		if err != nil {
@@ -51,7 +50,7 @@ func (s *Store) ClaimKey(ctx context.Context, scope, key, hash string, now time.
 
 // FinishKey stores the answer to a claimed key.
 func (s *Store) FinishKey(ctx context.Context, scope, key string, status int, body []byte) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *wtx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE idempotency SET status = $1, body = $2 WHERE scope = $3 AND key = $4`, status, body, scope, key)
 		return err
 	})
@@ -60,7 +59,7 @@ func (s *Store) FinishKey(ctx context.Context, scope, key string, status int, bo
 // ReleaseKey forgets a claimed key whose request failed in a way worth
 // retrying (a server error), so the retry is not refused.
 func (s *Store) ReleaseKey(ctx context.Context, scope, key string) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *wtx) error {
 		_, err := tx.ExecContext(ctx, `DELETE FROM idempotency WHERE scope = $1 AND key = $2 AND status = 0`, scope, key)
 		return err
 	})
@@ -68,7 +67,7 @@ func (s *Store) ReleaseKey(ctx context.Context, scope, key string) error {
 
 // SweepKeys forgets answers older than before.
 func (s *Store) SweepKeys(ctx context.Context, before time.Time) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *wtx) error {
 		_, err := tx.ExecContext(ctx, `DELETE FROM idempotency WHERE created_at < $1`, ms(before))
 		return err
 	})

@@ -50,7 +50,7 @@ func (s *Store) ReceivePayment(ctx context.Context, in Incoming, now time.Time) 
 		return Outcome{}, apperr.Field("amount", "invalid_payment", "Thanh toán không hợp lệ.", "Invalid payment report.")
 	}
 	var out Outcome
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		var err error
 		out, err = receive(ctx, tx, in, now)
 		return err
@@ -58,7 +58,7 @@ func (s *Store) ReceivePayment(ctx context.Context, in Incoming, now time.Time) 
 	return out, err
 }
 
-func receive(ctx context.Context, tx *sql.Tx, in Incoming, now time.Time) (Outcome, error) {
+func receive(ctx context.Context, tx *wtx, in Incoming, now time.Time) (Outcome, error) {
 	var payID int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO payments (provider, provider_ref, amount, content, outcome, received_at)
 		VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (provider, provider_ref) DO NOTHING RETURNING id`,
@@ -106,7 +106,10 @@ func receive(ctx context.Context, tx *sql.Tx, in Incoming, now time.Time) (Outco
 			if err := record(ctx, tx, b.ID, now, b.Status, b.Status, "system", "underpaid"); err != nil {
 				return out, err
 			}
-			return out, ledger(ctx, tx, now, in.Provider, "underpaid", b.Total-paid, b.ID, payID, 0)
+			if err := ledger(ctx, tx, now, in.Provider, "underpaid", b.Total-paid, b.ID, payID, 0); err != nil {
+				return out, err
+			}
+			break // the payment row still has to name its booking
 		}
 		pb, err := markPaid(ctx, tx, b.Code, "payment:"+in.Provider, now)
 		if err != nil {
@@ -174,7 +177,7 @@ func findBooking(ctx context.Context, q querier, candidates []string) (paidBooki
 // revive takes an expired booking's seats back for good if every one is
 // still free on its legs, all or nothing: a savepoint undoes a partial
 // take. It reports whether it did and the booking's status after.
-func revive(ctx context.Context, tx *sql.Tx, b paidBooking, provider string, now time.Time) (bool, string, error) {
+func revive(ctx context.Context, tx *wtx, b paidBooking, provider string, now time.Time) (bool, string, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT seat FROM tickets WHERE booking_id = $1 AND status = 'active' ORDER BY id`, b.ID)
 	if err != nil {
 		return false, b.Status, err
@@ -191,7 +194,7 @@ func revive(ctx context.Context, tx *sql.Tx, b paidBooking, provider string, now
 	if err := rows.Close(); err != nil {
 		return false, b.Status, err
 	}
-	if _, err := tx.ExecContext(ctx, `SAVEPOINT revive`); err != nil {
+	if _, err := tx.Tx.ExecContext(ctx, `SAVEPOINT revive`); err != nil {
 		return false, b.Status, err
 	}
 	args := []any{b.TripID, b.From, b.To, ms(now)}
@@ -205,7 +208,7 @@ func revive(ctx context.Context, tx *sql.Tx, b paidBooking, provider string, now
 	}
 	err = occupy(ctx, tx, b.TripID, seats, catalog.Legs(b.From, b.To), "booking_id", b.ID, time.Time{})
 	if _, taken := apperr.As(err); taken {
-		_, err := tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT revive`)
+		_, err := tx.Tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT revive`)
 		return false, b.Status, err
 	}
 	if err != nil {
@@ -228,7 +231,7 @@ func revive(ctx context.Context, tx *sql.Tx, b paidBooking, provider string, now
 }
 
 // owe records a refund owed, pending until it is paid back.
-func owe(ctx context.Context, tx *sql.Tx, bookingID, paymentID int64, provider string, amount int64, reason string, now time.Time) (int64, error) {
+func owe(ctx context.Context, tx *wtx, bookingID, paymentID int64, provider string, amount int64, reason string, now time.Time) (int64, error) {
 	var id int64
 	var pay any
 	if paymentID != 0 {
@@ -241,7 +244,7 @@ func owe(ctx context.Context, tx *sql.Tx, bookingID, paymentID int64, provider s
 	return id, ledger(ctx, tx, now, provider, "refund_owed", amount, bookingID, paymentID, id)
 }
 
-func ledger(ctx context.Context, tx *sql.Tx, now time.Time, provider, kind string, amount, bookingID, paymentID, refundID int64) error {
+func ledger(ctx context.Context, tx *wtx, now time.Time, provider, kind string, amount, bookingID, paymentID, refundID int64) error {
 	null := func(id int64) any {
 		if id == 0 {
 			return nil

@@ -32,7 +32,7 @@ type Refund struct {
 
 // Refunds lists refunds in a status (all when status is ""), oldest first.
 func (s *Store) Refunds(ctx context.Context, status string, limit int) ([]Refund, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT r.id, coalesce(b.code, ''), r.provider, r.amount, r.reason, r.status, r.account, r.provider_ref, r.created_at
+	rows, err := s.rc.QueryContext(ctx, `SELECT r.id, coalesce(b.code, ''), r.provider, r.amount, r.reason, r.status, r.account, r.provider_ref, r.created_at
 		FROM refunds r LEFT JOIN bookings b ON b.id = r.booking_id
 		WHERE ($1 = '' OR r.status = $1) ORDER BY r.id LIMIT $2`, status, limit)
 	if err != nil {
@@ -57,7 +57,7 @@ var errRefundNotPending = apperr.New(apperr.Conflict, "refund_not_pending", "ref
 
 // SetRefundAccount records where a bank-transfer refund is to be paid.
 func (s *Store) SetRefundAccount(ctx context.Context, id int64, account string, now time.Time) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *wtx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE refunds SET account = $1, updated_at = $2 WHERE id = $3 AND status = 'pending'`, account, ms(now), id)
 		if err != nil {
 			return err
@@ -73,7 +73,7 @@ func (s *Store) SetRefundAccount(ctx context.Context, id int64, account string, 
 // in the ledger) or failed. Settling twice is refused, so a retried or
 // replayed gateway answer never pays out twice.
 func (s *Store) SettleRefund(ctx context.Context, id int64, done bool, providerRef string, now time.Time) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *wtx) error {
 		to := RefundFailed
 		if done {
 			to = RefundDone
@@ -100,7 +100,7 @@ func (s *Store) SettleRefund(ctx context.Context, id int64, done bool, providerR
 // Cancelling every remaining seat cancels the booking.
 func (s *Store) CancelSeats(ctx context.Context, code, phone string, seats []string, now time.Time) (int64, error) {
 	var refund int64
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		b, err := loadBooking(ctx, tx, booking.NormalizeCode(code))
 		if err != nil {
 			return err
@@ -201,7 +201,7 @@ func (s *Store) CancelSeats(ctx context.Context, code, phone string, seats []str
 
 // Board marks a seat of a confirmed booking as boarded.
 func (s *Store) Board(ctx context.Context, code, seat string, now time.Time) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *wtx) error {
 		b, err := loadBooking(ctx, tx, booking.NormalizeCode(code))
 		if err != nil {
 			return err
@@ -230,7 +230,7 @@ func (s *Store) Board(ctx context.Context, code, seat string, now time.Time) err
 // confirm it, or reject it — its seats free and all its money owed back.
 func (s *Store) Decide(ctx context.Context, code string, confirm bool, actor string, now time.Time) (booking.Booking, error) {
 	var b booking.Booking
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		var err error
 		if b, err = loadBooking(ctx, tx, booking.NormalizeCode(code)); err != nil {
 			return err

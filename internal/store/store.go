@@ -26,6 +26,7 @@ var migrations embed.FS
 // pool; on PostgreSQL both are the same pool.
 type Store struct {
 	w, r   *sql.DB
+	wc, rc *stmtCache // prepared statements of each pool
 	engine string
 	slow   slowLog
 }
@@ -114,6 +115,11 @@ func (s *Store) Migrate(ctx context.Context) error {
 // Tx runs fn in a write transaction (BEGIN IMMEDIATE on SQLite, so the
 // write lock is taken up front and no read-then-write upgrade can deadlock).
 func (s *Store) Tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	return s.tx(ctx, func(tx *wtx) error { return fn(tx.Tx) })
+}
+
+// tx is Tx with statements prepared once and cached.
+func (s *Store) tx(ctx context.Context, fn func(*wtx) error) error {
 	if s.slow.log != nil {
 		defer s.timeTx(ctx, time.Now())
 	}
@@ -121,7 +127,8 @@ func (s *Store) Tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err != nil {
 		return translate(err)
 	}
-	if err := fn(tx); err != nil {
+	defer s.wc.prepPending(context.WithoutCancel(ctx))
+	if err := fn(&wtx{Tx: tx, c: s.wc}); err != nil {
 		tx.Rollback()
 		return translate(err)
 	}
@@ -133,15 +140,15 @@ func (s *Store) timeTx(ctx context.Context, start time.Time) {
 	if d < s.slow.threshold {
 		return
 	}
-	// The caller's caller is the store method (Tx ← method or Write).
+	// The first caller outside Tx, tx and closures is the store method.
 	name := "?"
-	for skip := 2; skip < 5; skip++ {
+	for skip := 2; skip < 6; skip++ {
 		pc, _, _, ok := runtime.Caller(skip)
 		if !ok {
 			break
 		}
 		name = path.Base(runtime.FuncForPC(pc).Name())
-		if !strings.Contains(name, ".func") {
+		if !strings.Contains(name, ".func") && !strings.HasSuffix(name, ".Tx") && !strings.HasSuffix(name, ".tx") {
 			break
 		}
 	}
@@ -165,7 +172,7 @@ func at(v int64) time.Time { return time.UnixMilli(v).UTC() }
 // Setting reads a named setting, "" when unset.
 func (s *Store) Setting(ctx context.Context, name string) (string, error) {
 	var v string
-	err := s.r.QueryRowContext(ctx, `SELECT value FROM settings WHERE name = $1`, name).Scan(&v)
+	err := s.rc.QueryRowContext(ctx, `SELECT value FROM settings WHERE name = $1`, name).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
@@ -175,7 +182,7 @@ func (s *Store) Setting(ctx context.Context, name string) (string, error) {
 // InitSetting stores value under name unless one is there already, and
 // returns the value that is there: processes starting together agree.
 func (s *Store) InitSetting(ctx context.Context, name, value string) (string, error) {
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *wtx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, name, value)
 		return err
 	})

@@ -22,7 +22,7 @@ var errTripNotFound = apperr.New(apperr.NotFound, "trip_not_found", "trip_id", "
 
 // Trip returns a trip with its operator and stops.
 func (s *Store) Trip(ctx context.Context, id int64) (catalog.Trip, error) {
-	return loadTrip(ctx, s.r, id)
+	return loadTrip(ctx, s.rc, id)
 }
 
 func loadTrip(ctx context.Context, q querier, id int64) (catalog.Trip, error) {
@@ -72,7 +72,7 @@ func loadTrip(ctx context.Context, q querier, id int64) (catalog.Trip, error) {
 
 // Layout returns a seat layout.
 func (s *Store) Layout(ctx context.Context, id int64) (catalog.Layout, error) {
-	return loadLayout(ctx, s.r, id)
+	return loadLayout(ctx, s.rc, id)
 }
 
 func loadLayout(ctx context.Context, q querier, id int64) (catalog.Layout, error) {
@@ -89,7 +89,7 @@ func loadLayout(ctx context.Context, q querier, id int64) (catalog.Layout, error
 
 // Fares returns the fares of a segment by seat kind.
 func (s *Store) Fares(ctx context.Context, timetableID int64, from, to int) (map[string]int64, error) {
-	return loadFares(ctx, s.r, timetableID, from, to)
+	return loadFares(ctx, s.rc, timetableID, from, to)
 }
 
 func loadFares(ctx context.Context, q querier, timetableID int64, from, to int) (map[string]int64, error) {
@@ -113,7 +113,7 @@ func loadFares(ctx context.Context, q querier, timetableID int64, from, to int) 
 
 // Points returns the pickup and drop-off points of a route.
 func (s *Store) Points(ctx context.Context, routeID int64) ([]catalog.Point, error) {
-	return loadPoints(ctx, s.r, routeID)
+	return loadPoints(ctx, s.rc, routeID)
 }
 
 func loadPoints(ctx context.Context, q querier, routeID int64) ([]catalog.Point, error) {
@@ -147,7 +147,7 @@ const (
 // SeatStates says, for each seat taken on any leg of from→to at now,
 // whether a hold or a booking has it. Seats not in the map are free.
 func (s *Store) SeatStates(ctx context.Context, tripID int64, from, to int, now time.Time) (map[string]string, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT seat, max(CASE WHEN booking_id IS NULL THEN 0 ELSE 1 END)
+	rows, err := s.rc.QueryContext(ctx, `SELECT seat, max(CASE WHEN booking_id IS NULL THEN 0 ELSE 1 END)
 		FROM occupancy
 		WHERE trip_id = $1 AND leg >= $2 AND leg < $3 AND (expires_at IS NULL OR expires_at > $4)
 		GROUP BY seat`, tripID, from, to, ms(now))
@@ -249,7 +249,7 @@ func (s *Store) SearchTrips(ctx context.Context, q TripQuery) ([]TripHit, error)
 	) x
 	WHERE price_from IS NOT NULL AND (CAST($8 AS BIGINT) = 0 OR price_from >= $8) AND (CAST($9 AS BIGINT) = 0 OR price_from <= $9)
 	ORDER BY ` + order + ` LIMIT $10`
-	rows, err := s.r.QueryContext(ctx, query, q.From, q.To, ms(lo), ms(hi), ms(q.Now),
+	rows, err := s.rc.QueryContext(ctx, query, q.From, q.To, ms(lo), ms(hi), ms(q.Now),
 		q.OperatorID, q.Vehicle, q.MinPrice, q.MaxPrice, q.Limit)
 	if err != nil {
 		return nil, err
@@ -271,7 +271,7 @@ func (s *Store) SearchTrips(ctx context.Context, q TripQuery) ([]TripHit, error)
 
 // TripIDs lists the trips departing in [from, to).
 func (s *Store) TripIDs(ctx context.Context, from, to time.Time) ([]int64, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id FROM trips WHERE departs_at >= $1 AND departs_at < $2 ORDER BY id`, ms(from), ms(to))
+	rows, err := s.rc.QueryContext(ctx, `SELECT id FROM trips WHERE departs_at >= $1 AND departs_at < $2 ORDER BY id`, ms(from), ms(to))
 	if err != nil {
 		return nil, err
 	}
@@ -285,4 +285,27 @@ func (s *Store) TripIDs(ctx context.Context, from, to time.Time) ([]int64, error
 		ids = append(ids, id)
 	}
 	return ids, rows.Err()
+}
+
+// tripCatalog is what selling a segment of a trip reads from the catalog.
+type tripCatalog struct {
+	trip   catalog.Trip
+	layout catalog.Layout
+	fares  map[string]int64
+}
+
+func loadCatalog(ctx context.Context, q querier, tripID int64, from, to int) (tripCatalog, error) {
+	var c tripCatalog
+	var err error
+	if c.trip, err = loadTrip(ctx, q, tripID); err != nil {
+		return c, err
+	}
+	if err := c.trip.Segment(from, to); err != nil {
+		return c, err
+	}
+	if c.layout, err = loadLayout(ctx, q, c.trip.LayoutID); err != nil {
+		return c, err
+	}
+	c.fares, err = loadFares(ctx, q, c.trip.TimetableID, from, to)
+	return c, err
 }
