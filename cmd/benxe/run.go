@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -20,6 +21,7 @@ import (
 	"github.com/benxe/benxe/internal/demo"
 	"github.com/benxe/benxe/internal/jobs"
 	"github.com/benxe/benxe/internal/store"
+	"github.com/benxe/benxe/internal/ticket"
 	"github.com/benxe/benxe/internal/web"
 )
 
@@ -47,6 +49,8 @@ type config struct {
 	slow      time.Duration
 	sandbox   bool
 	baseURL   string
+	// operatorToken guards the operator API and pages; "" turns them off.
+	operatorToken string
 }
 
 func parse(name string, args []string, getenv func(string) string, stderr io.Writer) (config, error) {
@@ -75,6 +79,8 @@ func parse(name string, args []string, getenv func(string) string, stderr io.Wri
 		"play the payment providers locally (env BENXE_SANDBOX=1|0; default: on for the embedded SQLite demo, off with --db)")
 	fs.StringVar(&c.baseURL, "base-url", env("BENXE_BASE_URL", ""), "the public URL of the site, for payment callbacks (default: http://<addr>)")
 	fs.DurationVar(&c.slow, "slow", 100*time.Millisecond, "log write transactions slower than this")
+	fs.StringVar(&c.operatorToken, "operator-token", env("BENXE_OPERATOR_TOKEN", ""),
+		"bearer token of the operator API and pages; unset turns them off (env BENXE_OPERATOR_TOKEN, preferred: flags show in ps)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -85,6 +91,9 @@ func parse(name string, args []string, getenv func(string) string, stderr io.Wri
 		// The embedded database is the demo; a PostgreSQL deployment takes
 		// real money and must ask for the sandbox.
 		c.sandbox = env("BENXE_SANDBOX", "") == "1" || (env("BENXE_SANDBOX", "") == "" && c.db == "")
+	}
+	if c.operatorToken != "" && len(c.operatorToken) < 16 {
+		return c, errors.New("--operator-token must be at least 16 characters")
 	}
 	if c.holdTTL <= 0 || c.holdCap < c.holdTTL {
 		return c, errors.New("--hold-ttl must be positive and --hold-cap at least as long")
@@ -173,6 +182,10 @@ func serve(ctx context.Context, st *store.Store, cfg config, log *slog.Logger, s
 	if err != nil {
 		return err
 	}
+	tickets, err := ticketKey(ctx, st)
+	if err != nil {
+		return err
+	}
 	st.LogSlow(log, cfg.slow)
 	reg := metrics.New()
 	expired := reg.Counter("benxe_bookings_expired_total", "Unpaid bookings expired at their deadline by this process.")
@@ -190,7 +203,8 @@ func serve(ctx context.Context, st *store.Store, cfg config, log *slog.Logger, s
 	}
 	srv := &http.Server{
 		Handler: web.NewServer(web.Deps{Store: st, Log: log, Now: time.Now,
-			Holds: booking.HoldPolicy{TTL: cfg.holdTTL, Cap: cfg.holdCap}, Secret: secret, Metrics: reg, Pprof: cfg.pprof, Gateways: gateways}),
+			Holds: booking.HoldPolicy{TTL: cfg.holdTTL, Cap: cfg.holdCap}, Secret: secret, Tickets: tickets, Metrics: reg, Pprof: cfg.pprof, Gateways: gateways,
+			OperatorToken: cfg.operatorToken}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -209,6 +223,7 @@ func serve(ctx context.Context, st *store.Store, cfg config, log *slog.Logger, s
 	} else {
 		log.Info("payment sandbox off")
 	}
+	log.Info("operator API", "enabled", cfg.operatorToken != "")
 	fmt.Fprintf(stdout, "benxe is serving on http://%s/\n", ln.Addr())
 	log.Info("serving", "addr", ln.Addr().String(), "engine", st.Engine())
 	select {
@@ -237,6 +252,23 @@ func linkSecret(ctx context.Context, st *store.Store) ([]byte, error) {
 		return nil, err
 	}
 	return hex.DecodeString(v)
+}
+
+// ticketKey is the Ed25519 key that signs e-tickets, made once like
+// linkSecret so that every process of a database signs with the same key
+// and a scanner needs one public key.
+func ticketKey(ctx context.Context, st *store.Store) (*ticket.Signer, error) {
+	b := make([]byte, ed25519.SeedSize)
+	rand.Read(b)
+	v, err := st.InitSetting(ctx, "ticket_ed25519_seed", hex.EncodeToString(b))
+	if err != nil {
+		return nil, err
+	}
+	seed, err := hex.DecodeString(v)
+	if err != nil {
+		return nil, fmt.Errorf("setting ticket_ed25519_seed: %w", err)
+	}
+	return ticket.NewSigner(seed)
 }
 
 func flagSet(fs *flag.FlagSet, name string) bool {

@@ -145,6 +145,7 @@ type Ticket struct {
 	SeatKind  string `json:"seat_kind"`
 	Passenger string `json:"passenger,omitempty"`
 	Fare      int64  `json:"fare"`
+	Status    string `json:"status"` // active, cancelled or boarded
 }
 
 // Event is one entry of a booking's history.

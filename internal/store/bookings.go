@@ -211,7 +211,7 @@ func createBooking(ctx context.Context, tx *wtx, cq querier, req booking.Request
 		}
 	}
 	for _, t := range p.Tickets {
-		t.Passenger = req.Passengers[t.Seat]
+		t.Passenger, t.Status = req.Passengers[t.Seat], "active"
 		if _, err := tx.ExecContext(ctx, `INSERT INTO tickets (booking_id, seat, seat_kind, passenger, fare) VALUES ($1, $2, $3, $4, $5)`,
 			b.ID, t.Seat, t.SeatKind, t.Passenger, t.Fare); err != nil {
 			return b, err
@@ -304,13 +304,13 @@ func loadBooking(ctx context.Context, q querier, code string) (booking.Booking, 
 	if err := rows.Close(); err != nil {
 		return b, err
 	}
-	rows, err = q.QueryContext(ctx, `SELECT seat, seat_kind, passenger, fare FROM tickets WHERE booking_id = $1 ORDER BY id`, b.ID)
+	rows, err = q.QueryContext(ctx, `SELECT seat, seat_kind, passenger, fare, status FROM tickets WHERE booking_id = $1 ORDER BY id`, b.ID)
 	if err != nil {
 		return b, err
 	}
 	for rows.Next() {
 		var t booking.Ticket
-		if err := rows.Scan(&t.Seat, &t.SeatKind, &t.Passenger, &t.Fare); err != nil {
+		if err := rows.Scan(&t.Seat, &t.SeatKind, &t.Passenger, &t.Fare, &t.Status); err != nil {
 			rows.Close()
 			return b, err
 		}

@@ -15,7 +15,17 @@ import (
 	"github.com/benxe/benxe/internal/booking"
 	"github.com/benxe/benxe/internal/demo"
 	"github.com/benxe/benxe/internal/store"
+	"github.com/benxe/benxe/internal/ticket"
 )
+
+// testTicketSigner signs the test server's e-tickets.
+var testTicketSigner = func() *ticket.Signer {
+	s, err := ticket.NewSigner([]byte("benxe test ticket seed, 32 bytes"))
+	if err != nil {
+		panic(err)
+	}
+	return s
+}()
 
 var shared struct {
 	once sync.Once
@@ -27,7 +37,7 @@ var shared struct {
 // startTestServer serves the demo network on a real HTTP server. Loading
 // the network takes seconds, so the tests of this package share one; each
 // test picks its own trips or seats.
-func startTestServer(t *testing.T) (string, *store.Store) {
+func startTestServer(t testing.TB) (string, *store.Store) {
 	t.Helper()
 	shared.once.Do(func() {
 		ctx := context.Background()
@@ -48,7 +58,12 @@ func startTestServer(t *testing.T) (string, *store.Store) {
 			return
 		}
 		log := slog.New(slog.NewTextHandler(io.Discard, nil))
-		srv := httptest.NewServer(NewServer(Deps{Store: st, Log: log, Now: time.Now, Holds: booking.DefaultHoldPolicy, Secret: []byte("test secret"), Metrics: metrics.New()}))
+		// Unstarted, so that the sandbox knows the server's own address
+		// (its listener exists already) before the server starts.
+		srv := httptest.NewUnstartedServer(nil)
+		srv.Config.Handler = NewServer(Deps{Store: st, Log: log, Now: time.Now, Holds: booking.DefaultHoldPolicy, Secret: []byte("test secret"), Metrics: metrics.New(), Tickets: testTicketSigner,
+			Gateways: SandboxGateways("http://" + srv.Listener.Addr().String()), OperatorToken: testOperatorToken})
+		srv.Start()
 		shared.url, shared.st = srv.URL, st
 	})
 	if shared.err != nil {

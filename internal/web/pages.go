@@ -37,7 +37,7 @@ var staticFS embed.FS
 
 // pageNames are the templates; each is parsed with layout.html and
 // parts.html.
-var pageNames = []string{"home", "search", "trip", "checkout", "booking", "lookup", "error"}
+var pageNames = []string{"home", "search", "trip", "checkout", "booking", "lookup", "error", "ticket", "sandbox_bank", "reconciliation"}
 
 // pages holds one template set per language, so that templates call
 // {{t "key"}} without passing the language around.
@@ -810,6 +810,7 @@ type bookingPage struct {
 	Policy      []string
 	Pending     bool
 	Instruction string
+	Bank        bankPart // money received, the sandbox, a refund owed (bank.go)
 }
 
 // tokenBooking loads the booking of a link; a wrong token looks exactly
@@ -845,6 +846,7 @@ func (s *Server) renderBooking(w http.ResponseWriter, r *http.Request, b booking
 	pg := bookingPage{base: s.base(r, v.URL), B: v, Token: s.bookingToken(b.Code), Pending: b.Status == booking.PendingPayment}
 	pg.Instruction = pick(pg.Lang, v.Payment.Instructions.Text, v.Payment.Instructions.TextEN)
 	pg.Policy = policyLines(pg.Lang, trip.Operator.Policy.Windows(trip.StopTime(b.From)), s.Now())
+	s.addBankPart(r, b, &pg)
 	status := http.StatusOK
 	if cancelErr != nil {
 		status = s.showError(r, &pg.base, cancelErr)

@@ -31,6 +31,31 @@ func addRoutes(mux *http.ServeMux, s *Server) {
 	mux.HandleFunc("POST /api/v1/bookings/{code}/cancel", s.apiCancelBooking)
 	mux.HandleFunc("/api/", s.apiNotFound)
 
+	// Payment webhooks: SePay and Casso report bank transfers (bank.go).
+	mux.HandleFunc("POST /webhooks/sepay", s.webhookSePay)
+	mux.HandleFunc("POST /webhooks/casso", s.webhookCasso)
+
+	// Sandbox bank: plays the bank and SePay/Casso; 404 unless the
+	// sandbox is on (bank.go).
+	mux.HandleFunc("GET /sandbox/bank", s.pageSandboxBank)
+	mux.HandleFunc("POST /sandbox/bank", s.pageSandboxBankSubmit)
+
+	// Bank transfers, the passenger's side: where a refund is paid (bank.go).
+	mux.HandleFunc("POST /bookings/{code}/refund-account", s.pageRefundAccount)
+
+	// Operator API and pages, behind the operator token; 404 when none is
+	// configured (operator.go).
+	mux.HandleFunc("GET /api/v1/operator/payments/unmatched", s.operatorAPI(s.apiUnmatched))
+	mux.HandleFunc("POST /api/v1/operator/payments/{id}/assign", s.operatorAPI(s.apiAssignPayment))
+	mux.HandleFunc("GET /api/v1/operator/refunds", s.operatorAPI(s.apiRefunds))
+	mux.HandleFunc("POST /api/v1/operator/refunds/{id}/settle", s.operatorAPI(s.apiSettleRefund))
+	mux.HandleFunc("POST /api/v1/operator/bookings/{code}/confirm", s.operatorAPI(s.apiConfirmBooking))
+	mux.HandleFunc("POST /api/v1/operator/bookings/{code}/reject", s.operatorAPI(s.apiRejectBooking))
+	mux.HandleFunc("GET /api/v1/operator/reconciliation", s.operatorAPI(s.apiReconciliation))
+	mux.HandleFunc("GET /operator/reconciliation", s.pageReconciliation)
+	mux.HandleFunc("POST /operator/login", s.pageOperatorLogin)
+	mux.HandleFunc("POST /operator/logout", s.pageOperatorLogout)
+
 	// Passenger pages: the five steps of a booking, then looking it up.
 	mux.HandleFunc("GET /{$}", s.pageHome)
 	mux.HandleFunc("GET /search", s.pageSearch)
@@ -42,6 +67,9 @@ func addRoutes(mux *http.ServeMux, s *Server) {
 	mux.HandleFunc("GET /bookings/{code}", s.pageBooking)
 	mux.HandleFunc("GET /bookings/{code}/qr.png", s.bookingQR)
 	mux.HandleFunc("POST /bookings/{code}/cancel", s.pageCancel)
+	mux.HandleFunc("GET /bookings/{code}/tickets/{seat}", s.pageTicket)
+	mux.HandleFunc("GET /bookings/{code}/tickets/{seat}/qr.png", s.ticketQR)
+	mux.HandleFunc("GET /tickets/public-key", s.ticketPublicKey)
 	mux.HandleFunc("GET /lookup", s.pageLookup)
 	mux.HandleFunc("POST /lookup", s.pageLookupSubmit)
 	mux.HandleFunc("GET /lang/{lang}", s.setLang)

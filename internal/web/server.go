@@ -18,6 +18,7 @@ import (
 
 	"github.com/benxe/benxe/internal/booking"
 	"github.com/benxe/benxe/internal/store"
+	"github.com/benxe/benxe/internal/ticket"
 )
 
 // Deps is what the server needs; cmd/benxe wires it.
@@ -27,11 +28,16 @@ type Deps struct {
 	Now    func() time.Time
 	Holds  booking.HoldPolicy
 	Secret []byte // signs links to booking pages
+	// Tickets signs e-ticket tokens; its public key is served at /tickets/public-key.
+	Tickets *ticket.Signer
 	// Metrics receives the server's series; Pprof serves /debug/pprof/.
 	Metrics *metrics.Registry
 	Pprof   bool
 	// Gateways configures the payment providers (and the sandbox).
 	Gateways Gateways
+	// OperatorToken is the bearer token of the operator API and pages
+	// (operator.go); empty turns them off (404).
+	OperatorToken string
 }
 
 // Server is the HTTP face of benxe.

@@ -25,6 +25,7 @@ var paymentTests = []struct {
 	{"CancelSeatsByPolicy", testCancelSeatsByPolicy},
 	{"RefundsSettleOnce", testRefundsSettleOnce},
 	{"OperatorDecides", testOperatorDecides},
+	{"Reconcile", testReconcile},
 }
 
 func (f *Fixture) booked(t *testing.T, at time.Duration, seats ...string) booking.Booking {
