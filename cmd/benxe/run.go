@@ -51,6 +51,7 @@ type config struct {
 	baseURL   string
 	// operatorToken guards the operator API and pages; "" turns them off.
 	operatorToken string
+	scale         string
 }
 
 func parse(name string, args []string, getenv func(string) string, stderr io.Writer) (config, error) {
@@ -74,6 +75,7 @@ func parse(name string, args []string, getenv func(string) string, stderr io.Wri
 	fs.DurationVar(&c.holdCap, "hold-cap", 2*ttl, "no hold lasts longer than this after it is made")
 	fs.DurationVar(&c.jobsEvery, "jobs-every", 15*time.Second, "how often payment deadlines are enforced")
 	fs.IntVar(&c.days, "days", 90, "days of trips to generate ahead")
+	fs.StringVar(&c.scale, "scale", "demo", "seed: demo (29 operators, 81 routes) or national (2,000 operators, 5,000 routes)")
 	fs.BoolVar(&c.pprof, "pprof", false, "serve Go profiles at /debug/pprof/")
 	fs.BoolVar(&c.sandbox, "sandbox", false,
 		"play the payment providers locally (env BENXE_SANDBOX=1|0; default: on for the embedded SQLite demo, off with --db)")
@@ -157,20 +159,32 @@ func openStore(ctx context.Context, cfg config) (*store.Store, error) {
 	return st, nil
 }
 
-// seed loads the demo network unless the database already has operators.
+// seed loads a network unless the database already has operators.
 func seed(ctx context.Context, st *store.Store, cfg config, stdout io.Writer) error {
 	empty, err := st.Empty(ctx)
 	if err != nil || !empty {
 		if err == nil {
-			fmt.Fprintln(stdout, "database not empty: demo network not loaded")
+			fmt.Fprintln(stdout, "database not empty: nothing loaded")
 		}
 		return err
 	}
 	start := time.Now()
-	if err := demo.Load(ctx, st, demo.Today(time.Now()), cfg.days); err != nil {
-		return fmt.Errorf("seed: %w", err)
+	today := demo.Today(time.Now())
+	switch cfg.scale {
+	case "demo":
+		if err := demo.Load(ctx, st, today, cfg.days); err != nil {
+			return fmt.Errorf("seed: %w", err)
+		}
+		fmt.Fprintf(stdout, "loaded the demo network (%d days of trips) in %s\n", cfg.days, time.Since(start).Round(time.Millisecond))
+	case "national":
+		stats, err := demo.LoadNational(ctx, st, today, demo.NationalConfig{Days: cfg.days})
+		if err != nil {
+			return fmt.Errorf("seed: %w", err)
+		}
+		fmt.Fprintf(stdout, "loaded the national network in %s\n%s\n", time.Since(start).Round(time.Millisecond), stats)
+	default:
+		return fmt.Errorf("--scale %q: want demo or national", cfg.scale)
 	}
-	fmt.Fprintf(stdout, "loaded the demo network (%d days of trips) in %s\n", cfg.days, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

@@ -228,7 +228,11 @@ func (s *Store) SearchTrips(ctx context.Context, q TripQuery) ([]TripHit, error)
 	}
 	// Seats available = sellable seats − seats with a live row on any leg
 	// of the segment; the subquery walks only this trip's occupancy rows.
-	query := `SELECT * FROM (
+	// CROSS JOIN fixes SQLite's join order (PostgreSQL plans it as usual):
+	// routes through both places first, then their trips — not the trips of
+	// every route through the origin. And
+	// the materialised CTE keeps each price computed once, not once per use.
+	query := `WITH hits AS MATERIALIZED (
 		SELECT t.id, o.id AS operator_id, o.name, o.rating, l.vehicle, s1.idx AS from_idx, s2.idx AS to_idx,
 			s1.name AS from_name, s2.name AS to_name, s1.place_id AS from_place, s2.place_id AS to_place,
 			t.departs_at + s1.offset_min * 60000 AS dep, t.departs_at + s2.offset_min * 60000 AS arr,
@@ -238,15 +242,17 @@ func (s *Store) SearchTrips(ctx context.Context, q TripQuery) ([]TripHit, error)
 				WHERE oc.trip_id = t.id AND oc.leg >= s1.idx AND oc.leg < s2.idx
 				  AND (oc.expires_at IS NULL OR oc.expires_at > CAST($5 AS BIGINT))) AS seats_available
 		FROM stops s1
-		JOIN stops s2 ON s2.route_id = s1.route_id AND s2.idx > s1.idx
-		JOIN trips t ON t.route_id = s1.route_id
-		JOIN operators o ON o.id = t.operator_id
-		JOIN layouts l ON l.id = t.layout_id
-		WHERE s1.place_id = $1 AND s2.place_id = $2
+		CROSS JOIN stops s2
+		CROSS JOIN trips t
+		CROSS JOIN operators o
+		CROSS JOIN layouts l
+		WHERE s1.place_id = $1 AND s2.place_id = $2 AND s2.route_id = s1.route_id AND s2.idx > s1.idx
+		  AND t.route_id = s1.route_id AND o.id = t.operator_id AND l.id = t.layout_id
 		  AND t.departs_at >= CAST($3 AS BIGINT) - s1.offset_min * 60000 AND t.departs_at < CAST($4 AS BIGINT) - s1.offset_min * 60000
 		  AND t.status = 'scheduled' AND t.online
 		  AND (CAST($6 AS BIGINT) = 0 OR o.id = $6) AND ($7 = '' OR l.vehicle = $7)
-	) x
+	)
+	SELECT * FROM hits
 	WHERE price_from IS NOT NULL AND (CAST($8 AS BIGINT) = 0 OR price_from >= $8) AND (CAST($9 AS BIGINT) = 0 OR price_from <= $9)
 	ORDER BY ` + order + ` LIMIT $10`
 	rows, err := s.rc.QueryContext(ctx, query, q.From, q.To, ms(lo), ms(hi), ms(q.Now),
