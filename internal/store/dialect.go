@@ -40,7 +40,10 @@ func openSQLite(ctx context.Context, file string) (*Store, error) {
 	}
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
-	pragmas["_pragma"] = append(pragmas["_pragma"], "query_only(ON)")
+	// Readers get a larger page cache and memory-mapped reads: a search
+	// touches thousands of index pages, and pread per page costs more
+	// than the search itself.
+	pragmas["_pragma"] = append(pragmas["_pragma"], "query_only(ON)", "cache_size(-32000)", "mmap_size(268435456)")
 	r, err := sql.Open("sqlite", dsn+pragmas.Encode())
 	if err != nil {
 		w.Close()
