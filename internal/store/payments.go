@@ -86,10 +86,17 @@ func receive(ctx context.Context, tx *wtx, in Incoming, now time.Time) (Outcome,
 	if err != nil || !found {
 		return Outcome{Result: Unmatched}, err
 	}
+	if b, err = lockBooking(ctx, tx, b); err != nil {
+		return Outcome{}, err
+	}
+	return applyPayment(ctx, tx, payID, in, b, "payment:"+in.Provider, now)
+}
+
+// applyPayment applies a recorded payment to booking b: the part of
+// ReceivePayment after the payment is recorded and its booking found.
+func applyPayment(ctx context.Context, tx *wtx, payID int64, in Incoming, b paidBooking, actor string, now time.Time) (Outcome, error) {
 	out := Outcome{Code: b.Code}
 	if b.Status == booking.PendingPayment && !now.Before(b.PaymentDeadline) {
-		// The deadline has passed but no job has expired it yet: it is
-		// late money all the same.
 		if _, err := end(ctx, tx, b.ID, booking.Expired, "system", now); err != nil {
 			return out, err
 		}
@@ -103,15 +110,15 @@ func receive(ctx context.Context, tx *wtx, in Incoming, now time.Time) (Outcome,
 		}
 		if paid < b.Total {
 			out.Result, out.Missing, out.Status = PaidPart, b.Total-paid, b.Status
-			if err := record(ctx, tx, b.ID, now, b.Status, b.Status, "system", "underpaid"); err != nil {
+			if err := record(ctx, tx, b.ID, now, b.Status, b.Status, actor, "underpaid"); err != nil {
 				return out, err
 			}
 			if err := ledger(ctx, tx, now, in.Provider, "underpaid", b.Total-paid, b.ID, payID, 0); err != nil {
 				return out, err
 			}
-			break // the payment row still has to name its booking
+			break
 		}
-		pb, err := markPaid(ctx, tx, b.Code, "payment:"+in.Provider, now)
+		pb, err := markPaid(ctx, tx, b.Code, actor, now)
 		if err != nil {
 			return out, err
 		}
@@ -146,6 +153,18 @@ func receive(ctx context.Context, tx *wtx, in Incoming, now time.Time) (Outcome,
 		}
 	}
 	return out, nil
+}
+
+// lockBooking takes the booking's row lock (a no-op UPDATE; SQLite's
+// transaction holds the whole database already) and reads it again: on
+// PostgreSQL the expiry job or another payment may have changed it since
+// it was first read, and what follows must act on the state it locked.
+func lockBooking(ctx context.Context, tx *wtx, b paidBooking) (paidBooking, error) {
+	if _, err := tx.ExecContext(ctx, `UPDATE bookings SET updated_at = updated_at WHERE id = $1`, b.ID); err != nil {
+		return b, err
+	}
+	locked, _, err := findBooking(ctx, tx, []string{b.Code})
+	return locked, err
 }
 
 // paidBooking is the part of a booking money is checked against.

@@ -126,69 +126,6 @@ func (s *Store) AssignPayment(ctx context.Context, paymentID int64, code, actor 
 	return out, err
 }
 
-// applyPayment applies a recorded payment to booking b: the part of
-// ReceivePayment after the payment is recorded and its booking found.
-func applyPayment(ctx context.Context, tx *wtx, payID int64, in Incoming, b paidBooking, actor string, now time.Time) (Outcome, error) {
-	out := Outcome{Code: b.Code}
-	if b.Status == booking.PendingPayment && !now.Before(b.PaymentDeadline) {
-		if _, err := end(ctx, tx, b.ID, booking.Expired, "system", now); err != nil {
-			return out, err
-		}
-		b.Status = booking.Expired
-	}
-	switch b.Status {
-	case booking.PendingPayment:
-		paid := b.Paid + in.Amount
-		if _, err := tx.ExecContext(ctx, `UPDATE bookings SET paid = $1 WHERE id = $2`, paid, b.ID); err != nil {
-			return out, err
-		}
-		if paid < b.Total {
-			out.Result, out.Missing, out.Status = PaidPart, b.Total-paid, b.Status
-			if err := record(ctx, tx, b.ID, now, b.Status, b.Status, actor, "underpaid"); err != nil {
-				return out, err
-			}
-			if err := ledger(ctx, tx, now, in.Provider, "underpaid", b.Total-paid, b.ID, payID, 0); err != nil {
-				return out, err
-			}
-			break
-		}
-		pb, err := markPaid(ctx, tx, b.Code, actor, now)
-		if err != nil {
-			return out, err
-		}
-		out.Result, out.Status = PaidInFull, pb.Status
-		if paid > b.Total {
-			out.Result, out.Owed = Overpaid, paid-b.Total
-		}
-	case booking.Expired:
-		if in.Amount < b.Total {
-			out.Result, out.Owed, out.Status = LateRefused, in.Amount, b.Status
-			break
-		}
-		ok, status, err := revive(ctx, tx, b, in.Provider, now)
-		if err != nil {
-			return out, err
-		}
-		out.Status = status
-		if !ok {
-			out.Result, out.Owed = LateRefused, in.Amount
-			break
-		}
-		out.Result, out.Owed = LateAccepted, in.Amount-b.Total
-	default:
-		out.Result, out.Owed, out.Status = RefundOwed, in.Amount, b.Status
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE payments SET booking_id = $1, outcome = $2 WHERE id = $3`, b.ID, out.Result, payID); err != nil {
-		return out, err
-	}
-	if out.Owed > 0 {
-		if _, err := owe(ctx, tx, b.ID, payID, in.Provider, out.Owed, out.Result, now); err != nil {
-			return out, err
-		}
-	}
-	return out, nil
-}
-
 // BookingMoney is what a booking received and what it is owed back.
 type BookingMoney struct {
 	Paid    int64    // received towards the total while awaiting payment
