@@ -228,7 +228,14 @@ func serve(ctx context.Context, st *store.Store, cfg config, log *slog.Logger, s
 	jobsDone := make(chan struct{})
 	go func() {
 		defer close(jobsDone)
+		// VNPay and MoMo refunds the gateway did not take yet, retried.
+		refundsDone := make(chan struct{})
+		go func() {
+			defer close(refundsDone)
+			web.RunRefunds(jobsCtx, web.Deps{Store: st, Log: log, Now: time.Now, Gateways: gateways}, cfg.jobsEvery)
+		}()
 		jobs.Run(jobsCtx, st, log, time.Now, jobs.Config{Every: cfg.jobsEvery, HorizonDays: cfg.days, Expired: expired})
+		<-refundsDone
 	}()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

@@ -270,3 +270,27 @@ func (s *Store) Decide(ctx context.Context, code string, confirm bool, actor str
 	})
 	return b, err
 }
+
+// RefundSource is the payment a refund goes back to through its gateway.
+type RefundSource struct {
+	Ref     string // the provider's transaction id
+	Content string // our reference: VNPay's TxnRef, MoMo's orderId
+	Amount  int64
+}
+
+// ErrNoRefundSource: the refund has no gateway payment to go back to.
+var ErrNoRefundSource = errors.New("no gateway payment for this refund")
+
+// RefundSource finds the payment a refund was owed from, or else the
+// booking's last accepted payment through the same provider.
+func (s *Store) RefundSource(ctx context.Context, refundID int64) (RefundSource, error) {
+	var p RefundSource
+	err := s.rc.QueryRowContext(ctx, `SELECT p.provider_ref, p.content, p.amount FROM refunds r
+		JOIN payments p ON p.id = coalesce(r.payment_id, (SELECT max(q.id) FROM payments q
+			WHERE q.booking_id = r.booking_id AND q.provider = r.provider AND q.outcome IN ('paid', 'overpaid', 'late_accepted')))
+		WHERE r.id = $1`, refundID).Scan(&p.Ref, &p.Content, &p.Amount)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, ErrNoRefundSource
+	}
+	return p, err
+}

@@ -307,6 +307,9 @@ type refundJSON struct {
 
 func (s *Server) apiCancelBooking(w http.ResponseWriter, r *http.Request) {
 	b, err := s.ownBooking(r, r.PathValue("code"), r.URL.Query().Get("phone"))
+	if err == nil && s.apiCancelPaid(w, r, b) {
+		return // a paid booking: cancelled per the policy, with a refund (refunds.go)
+	}
 	if err == nil {
 		b, err = s.Store.CancelUnpaid(r.Context(), b.Code, b.Contact.Phone, s.Now())
 	}

@@ -57,8 +57,8 @@ const maxContent = 500
 // sepay.Reply).
 const webhookReply = `{"success":true}`
 
-// transfer is a verified bank feed delivery, whichever provider sent it.
-type transfer struct {
+// bankTransfer is a verified bank feed delivery, whichever provider sent it.
+type bankTransfer struct {
 	provider string
 	ref      string
 	amount   int64
@@ -91,7 +91,7 @@ func (s *Server) webhookSePay(w http.ResponseWriter, r *http.Request) {
 		s.webhookRefuse(w, r, providerSePay, http.StatusBadRequest, "bad_body", err.Error(), badWebhookBody(err))
 		return
 	}
-	s.receiveTransfer(w, r, transfer{provider: providerSePay, ref: strconv.FormatInt(t.ID, 10), amount: t.TransferAmount,
+	s.receiveTransfer(w, r, bankTransfer{provider: providerSePay, ref: strconv.FormatInt(t.ID, 10), amount: t.TransferAmount,
 		incoming: t.Incoming(), content: t.Content, code: t.Code}, sepay.Reply)
 }
 
@@ -118,7 +118,7 @@ func (s *Server) webhookCasso(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := hook.Data
-	s.receiveTransfer(w, r, transfer{provider: providerCasso, ref: strconv.FormatInt(d.ID, 10), amount: d.Amount,
+	s.receiveTransfer(w, r, bankTransfer{provider: providerCasso, ref: strconv.FormatInt(d.ID, 10), amount: d.Amount,
 		incoming: d.Incoming(), content: d.Description}, webhookReply)
 }
 
@@ -163,12 +163,12 @@ func (s *Server) webhookRefuse(w http.ResponseWriter, r *http.Request, provider 
 // counts; an outgoing transfer is acknowledged and ignored, so that the
 // provider does not retry it. A replay gets the same success answer and
 // changes nothing: the store keeps one payment per provider transaction.
-func (s *Server) receiveTransfer(w http.ResponseWriter, r *http.Request, t transfer, reply string) {
+func (s *Server) receiveTransfer(w http.ResponseWriter, r *http.Request, t bankTransfer, reply string) {
 	ctx := r.Context()
 	if !t.incoming {
 		s.Log.InfoContext(ctx, "bank transfer", "request_id", requestID(ctx), "provider", t.provider, "ref", t.ref,
 			"outcome", "ignored_outgoing")
-		writeReply(w, reply)
+		webhookOK(w, reply)
 		return
 	}
 	if t.amount <= 0 {
@@ -177,7 +177,7 @@ func (s *Server) receiveTransfer(w http.ResponseWriter, r *http.Request, t trans
 		return
 	}
 	out, err := s.Store.ReceivePayment(ctx, store.Incoming{Provider: t.provider, Ref: t.ref,
-		Candidates: transferCandidates(t.code, t.content), Amount: t.amount, Content: clip(t.content, maxContent)}, s.Now())
+		Candidates: transferCandidates(t.code, t.content), Amount: t.amount, Content: clipBytes(t.content, maxContent)}, s.Now())
 	if err != nil {
 		// 5xx makes the provider deliver again later; bad input will not
 		// get better, so it is a 400.
@@ -187,10 +187,10 @@ func (s *Server) receiveTransfer(w http.ResponseWriter, r *http.Request, t trans
 	}
 	s.Log.InfoContext(ctx, "bank transfer", "request_id", requestID(ctx), "provider", t.provider, "ref", t.ref,
 		"outcome", out.Result, "duplicate", out.Duplicate, "code", out.Code, "status", out.Status, "amount", t.amount)
-	writeReply(w, reply)
+	webhookOK(w, reply)
 }
 
-func writeReply(w http.ResponseWriter, reply string) {
+func webhookOK(w http.ResponseWriter, reply string) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(http.StatusOK)
 	io.WriteString(w, reply)
@@ -208,8 +208,8 @@ func transferCandidates(code, content string) []string {
 	return out
 }
 
-// clip cuts s to at most n bytes on a character boundary.
-func clip(s string, n int) string {
+// clipBytes cuts s to at most n bytes on a character boundary.
+func clipBytes(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
@@ -312,8 +312,8 @@ func (s *Server) pageSandboxBank(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	pg := sandboxBankPage{base: s.base(r, ""), Amount: clip(q.Get("amount"), 20), Content: clip(q.Get("content"), 200),
-		Provider: q.Get("provider"), Token: clip(q.Get("t"), 64)}
+	pg := sandboxBankPage{base: s.base(r, ""), Amount: clipBytes(q.Get("amount"), 20), Content: clipBytes(q.Get("content"), 200),
+		Provider: q.Get("provider"), Token: clipBytes(q.Get("t"), 64)}
 	pg.Providers = s.sandboxProviders(pg.Lang, pg.Provider)
 	s.render(w, r, http.StatusOK, "sandbox_bank", pg)
 }
@@ -321,9 +321,9 @@ func (s *Server) pageSandboxBank(w http.ResponseWriter, r *http.Request) {
 // maxSandboxAmount bounds a sandbox transfer: a billion đồng.
 const maxSandboxAmount = 1_000_000_000
 
-// parseAmount reads an amount of đồng as people type it: "350000",
+// parseDong reads an amount of đồng as people type it: "350000",
 // "350.000", "350 000đ".
-func parseAmount(s string) (int64, error) {
+func parseDong(s string) (int64, error) {
 	digits := strings.Map(func(r rune) rune {
 		switch r {
 		case '.', ',', ' ', 'đ', 'Đ':
@@ -351,11 +351,11 @@ func (s *Server) pageSandboxBankSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := r.PostForm
-	pg := sandboxBankPage{base: s.base(r, "/sandbox/bank"), Amount: clip(f.Get("amount"), 20), Content: clip(f.Get("content"), 200),
-		Provider: f.Get("provider"), Token: clip(f.Get("t"), 64)}
+	pg := sandboxBankPage{base: s.base(r, "/sandbox/bank"), Amount: clipBytes(f.Get("amount"), 20), Content: clipBytes(f.Get("content"), 200),
+		Provider: f.Get("provider"), Token: clipBytes(f.Get("t"), 64)}
 	pg.Providers = s.sandboxProviders(pg.Lang, pg.Provider)
 	status := http.StatusOK
-	amount, err := parseAmount(pg.Amount)
+	amount, err := parseDong(pg.Amount)
 	if err != nil {
 		status = s.showError(r, &pg.base, err, "amount")
 	}
@@ -656,10 +656,10 @@ func (s *Server) pageRefundAccount(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	pf := r.PostForm
-	form, errs := refundForm{BIN: clip(pf.Get("bank_bin"), 20), Number: clip(pf.Get("account_number"), 40),
-		Holder: clip(pf.Get("account_holder"), 200)}.validate(langOf(r))
+	form, errs := refundForm{BIN: clipBytes(pf.Get("bank_bin"), 20), Number: clipBytes(pf.Get("account_number"), 40),
+		Holder: clipBytes(pf.Get("account_holder"), 200)}.validate(langOf(r))
 	if len(errs) > 0 {
-		typed := refundForm{BIN: pf.Get("bank_bin"), Number: clip(pf.Get("account_number"), 40), Holder: clip(pf.Get("account_holder"), 200)}
+		typed := refundForm{BIN: pf.Get("bank_bin"), Number: clipBytes(pf.Get("account_number"), 40), Holder: clipBytes(pf.Get("account_holder"), 200)}
 		r = r.WithContext(context.WithValue(r.Context(), refundFormKey{}, &refundFormState{form: typed, errs: errs}))
 		s.renderBooking(statusWriterOf(w, http.StatusBadRequest), r, b, nil)
 		return

@@ -27,7 +27,7 @@ import (
 // The bank transfer side, end to end over HTTP against the shared test
 // server, whose sandbox keys sign the deliveries as SePay and Casso would.
 
-var tripCardRE = regexp.MustCompile(`<li class="card trip"[^>]*>((?s:.*?))href="(/trips/\d+\?from=\d+&(?:amp;)?to=\d+)"`)
+var bankTripCardRE = regexp.MustCompile(`<li class="card trip"[^>]*>((?s:.*?))href="(/trips/\d+\?from=\d+&(?:amp;)?to=\d+)"`)
 
 // bankBooking books one seat by bank transfer on the first trip from→to
 // in days days whose card names operator ("" for any), and returns the
@@ -37,7 +37,7 @@ func bankBooking(t *testing.T, b *browser, from, to string, days int, operator s
 	a := b.get("/search?" + url.Values{"from": {from}, "to": {to}, "date": {daysAhead(days)}}.Encode())
 	a.want(t, http.StatusOK)
 	tripURL := ""
-	for _, m := range tripCardRE.FindAllStringSubmatch(a.body, -1) {
+	for _, m := range bankTripCardRE.FindAllStringSubmatch(a.body, -1) {
 		if operator == "" || strings.Contains(m[1], operator) {
 			tripURL = html.UnescapeString(m[2])
 			break
@@ -62,13 +62,13 @@ func bankBooking(t *testing.T, b *browser, from, to string, days int, operator s
 	return m[1], m[2], bk.Total
 }
 
-type hookAnswer struct {
+type bankHookAnswer struct {
 	status int
 	body   string
 	header http.Header
 }
 
-func postHook(t *testing.T, provider string, body []byte, h http.Header) hookAnswer {
+func bankPostHook(t *testing.T, provider string, body []byte, h http.Header) bankHookAnswer {
 	t.Helper()
 	base, _ := startTestServer(t)
 	req, err := http.NewRequest(http.MethodPost, base+"/webhooks/"+provider, strings.NewReader(string(body)))
@@ -85,33 +85,33 @@ func postHook(t *testing.T, provider string, body []byte, h http.Header) hookAns
 	}
 	defer res.Body.Close()
 	b, _ := io.ReadAll(res.Body)
-	return hookAnswer{res.StatusCode, string(b), res.Header}
+	return bankHookAnswer{res.StatusCode, string(b), res.Header}
 }
 
-// txID is a transaction id no other test uses.
-func txID() int64 { return rand.Int64N(1<<52) + 1 }
+// bankTxID is a transaction id no other test uses.
+func bankTxID() int64 { return rand.Int64N(1<<52) + 1 }
 
-// cassoHook delivers a Casso transfer signed with secret at signedAt.
-func cassoHook(t *testing.T, id, amount int64, content, secret string, signedAt time.Time) hookAnswer {
+// bankCassoHook delivers a Casso transfer signed with secret at signedAt.
+func bankCassoHook(t *testing.T, id, amount int64, content, secret string, signedAt time.Time) bankHookAnswer {
 	t.Helper()
 	body := cassoBody(id, amount, content, signedAt)
 	sig, err := cassoSign(secret, signedAt, body)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return postHook(t, providerCasso, body, http.Header{casso.SignatureHeader: {sig}})
+	return bankPostHook(t, providerCasso, body, http.Header{casso.SignatureHeader: {sig}})
 }
 
-// sepayHook delivers a SePay transfer with an API key.
-func sepayHook(t *testing.T, id, amount int64, content, key string) hookAnswer {
+// bankSePayHook delivers a SePay transfer with an API key.
+func bankSePayHook(t *testing.T, id, amount int64, content, key string) bankHookAnswer {
 	t.Helper()
-	return postHook(t, providerSePay, sepayBody(id, amount, content, time.Now()),
+	return bankPostHook(t, providerSePay, sepayBody(id, amount, content, time.Now()),
 		http.Header{sepay.AuthorizationHeader: {"Apikey " + key}})
 }
 
-var sandbox = SandboxGateways("http://127.0.0.1")
+var bankSandbox = SandboxGateways("http://127.0.0.1")
 
-func (a hookAnswer) want(t *testing.T, status int, texts ...string) {
+func (a bankHookAnswer) want(t *testing.T, status int, texts ...string) {
 	t.Helper()
 	if a.status != status {
 		t.Fatalf("webhook: status %d, want %d; body %s", a.status, status, a.body)
@@ -123,7 +123,7 @@ func (a hookAnswer) want(t *testing.T, status int, texts ...string) {
 	}
 }
 
-func bookingStatus(t *testing.T, code string) string {
+func bankBookingStatus(t *testing.T, code string) string {
 	t.Helper()
 	_, st := startTestServer(t)
 	b, err := st.Booking(context.Background(), code)
@@ -133,7 +133,7 @@ func bookingStatus(t *testing.T, code string) string {
 	return b.Status
 }
 
-func historyLen(t *testing.T, code string) int {
+func bankHistoryLen(t *testing.T, code string) int {
 	t.Helper()
 	_, st := startTestServer(t)
 	b, err := st.Booking(context.Background(), code)
@@ -143,7 +143,7 @@ func historyLen(t *testing.T, code string) int {
 	return len(b.History)
 }
 
-func notRecorded(t *testing.T, provider string, id int64) {
+func bankNotRecorded(t *testing.T, provider string, id int64) {
 	t.Helper()
 	_, st := startTestServer(t)
 	if p, err := st.PaymentByRef(context.Background(), provider, strconv.FormatInt(id, 10)); err == nil {
@@ -187,15 +187,15 @@ func TestCassoSignMatchesVector(t *testing.T) {
 func TestCassoWebhookPaysBooking(t *testing.T) {
 	b := newBrowser(t)
 	code, _, total := bankBooking(t, b, "sai gon", "vung tau", 5, "")
-	id := txID()
-	cassoHook(t, id, total, "Thanh toan "+code, sandbox.CassoSecret, time.Now()).want(t, http.StatusOK, `"success":true`)
-	if s := bookingStatus(t, code); s != booking.Confirmed {
+	id := bankTxID()
+	bankCassoHook(t, id, total, "Thanh toan "+code, bankSandbox.CassoSecret, time.Now()).want(t, http.StatusOK, `"success":true`)
+	if s := bankBookingStatus(t, code); s != booking.Confirmed {
 		t.Fatalf("after the transfer the booking is %s, want confirmed", s)
 	}
-	n := historyLen(t, code)
+	n := bankHistoryLen(t, code)
 	// Casso delivers again: the same answer, nothing changes.
-	cassoHook(t, id, total, "Thanh toan "+code, sandbox.CassoSecret, time.Now()).want(t, http.StatusOK, `"success":true`)
-	if historyLen(t, code) != n || bookingStatus(t, code) != booking.Confirmed {
+	bankCassoHook(t, id, total, "Thanh toan "+code, bankSandbox.CassoSecret, time.Now()).want(t, http.StatusOK, `"success":true`)
+	if bankHistoryLen(t, code) != n || bankBookingStatus(t, code) != booking.Confirmed {
 		t.Fatal("a replayed delivery changed the booking")
 	}
 	_, st := startTestServer(t)
@@ -205,35 +205,35 @@ func TestCassoWebhookPaysBooking(t *testing.T) {
 
 	// A wrong signature, a stale one: refused, and nothing recorded.
 	code2, _, total2 := bankBooking(t, b, "sai gon", "vung tau", 5, "")
-	bad := txID()
-	cassoHook(t, bad, total2, code2, "not the secret", time.Now()).want(t, http.StatusUnauthorized, "bad_signature")
-	stale := txID()
-	a := cassoHook(t, stale, total2, code2, sandbox.CassoSecret, time.Now().Add(-6*time.Minute))
+	bad := bankTxID()
+	bankCassoHook(t, bad, total2, code2, "not the secret", time.Now()).want(t, http.StatusUnauthorized, "bad_signature")
+	stale := bankTxID()
+	a := bankCassoHook(t, stale, total2, code2, bankSandbox.CassoSecret, time.Now().Add(-6*time.Minute))
 	a.want(t, http.StatusUnauthorized, "stale_signature")
 	if a.header.Get("WWW-Authenticate") == "" {
 		t.Error("401 without WWW-Authenticate")
 	}
 	// A body altered after signing.
 	body := cassoBody(bad, total2, code2, time.Now())
-	sig, _ := cassoSign(sandbox.CassoSecret, time.Now(), body)
+	sig, _ := cassoSign(bankSandbox.CassoSecret, time.Now(), body)
 	tampered := []byte(strings.Replace(string(body), strconv.FormatInt(total2, 10), strconv.FormatInt(total2*10, 10), 1))
-	postHook(t, providerCasso, tampered, http.Header{casso.SignatureHeader: {sig}}).want(t, http.StatusUnauthorized, "bad_signature")
-	postHook(t, providerCasso, body, nil).want(t, http.StatusUnauthorized, "bad_signature")
-	if s := bookingStatus(t, code2); s != booking.PendingPayment {
+	bankPostHook(t, providerCasso, tampered, http.Header{casso.SignatureHeader: {sig}}).want(t, http.StatusUnauthorized, "bad_signature")
+	bankPostHook(t, providerCasso, body, nil).want(t, http.StatusUnauthorized, "bad_signature")
+	if s := bankBookingStatus(t, code2); s != booking.PendingPayment {
 		t.Fatalf("refused deliveries changed the booking to %s", s)
 	}
-	notRecorded(t, providerCasso, bad)
-	notRecorded(t, providerCasso, stale)
+	bankNotRecorded(t, providerCasso, bad)
+	bankNotRecorded(t, providerCasso, stale)
 
 	// Money going out is acknowledged and ignored.
-	out := txID()
-	cassoHook(t, out, -total2, code2, sandbox.CassoSecret, time.Now()).want(t, http.StatusOK)
-	notRecorded(t, providerCasso, out)
+	out := bankTxID()
+	bankCassoHook(t, out, -total2, code2, bankSandbox.CassoSecret, time.Now()).want(t, http.StatusOK)
+	bankNotRecorded(t, providerCasso, out)
 	// A signed body that is not a Casso delivery is a 400.
 	junk := []byte(`{"error":0,"data":{"id":1}}`)
-	sig, _ = cassoSign(sandbox.CassoSecret, time.Now(), junk)
-	postHook(t, providerCasso, junk, http.Header{casso.SignatureHeader: {sig}}).want(t, http.StatusBadRequest, "bad_body")
-	if s := bookingStatus(t, code2); s != booking.PendingPayment {
+	sig, _ = cassoSign(bankSandbox.CassoSecret, time.Now(), junk)
+	bankPostHook(t, providerCasso, junk, http.Header{casso.SignatureHeader: {sig}}).want(t, http.StatusBadRequest, "bad_body")
+	if s := bankBookingStatus(t, code2); s != booking.PendingPayment {
 		t.Fatalf("booking %s after refused deliveries", s)
 	}
 }
@@ -241,43 +241,43 @@ func TestCassoWebhookPaysBooking(t *testing.T) {
 func TestSePayWebhook(t *testing.T) {
 	b := newBrowser(t)
 	code, _, total := bankBooking(t, b, "sai gon", "vung tau", 6, "")
-	id := txID()
-	sepayHook(t, id, total, code, "wrong-key").want(t, http.StatusUnauthorized, "bad_signature")
-	postHook(t, providerSePay, sepayBody(id, total, code, time.Now()), nil).want(t, http.StatusUnauthorized)
-	notRecorded(t, providerSePay, id)
-	if s := bookingStatus(t, code); s != booking.PendingPayment {
+	id := bankTxID()
+	bankSePayHook(t, id, total, code, "wrong-key").want(t, http.StatusUnauthorized, "bad_signature")
+	bankPostHook(t, providerSePay, sepayBody(id, total, code, time.Now()), nil).want(t, http.StatusUnauthorized)
+	bankNotRecorded(t, providerSePay, id)
+	if s := bankBookingStatus(t, code); s != booking.PendingPayment {
 		t.Fatalf("a refused delivery changed the booking to %s", s)
 	}
 	// People type the code as they like.
 	messy := "ck ve xe " + strings.ToLower(code[:4]) + " " + strings.ToLower(code[4:]) + " nguyen van a"
-	sepayHook(t, id, total, messy, sandbox.SePay.APIKey).want(t, http.StatusOK, sepay.Reply)
-	if s := bookingStatus(t, code); s != booking.Confirmed {
+	bankSePayHook(t, id, total, messy, bankSandbox.SePay.APIKey).want(t, http.StatusOK, sepay.Reply)
+	if s := bankBookingStatus(t, code); s != booking.Confirmed {
 		t.Fatalf("messy content %q: booking %s", messy, s)
 	}
-	sepayHook(t, id, total, messy, sandbox.SePay.APIKey).want(t, http.StatusOK, sepay.Reply)
+	bankSePayHook(t, id, total, messy, bankSandbox.SePay.APIKey).want(t, http.StatusOK, sepay.Reply)
 
 	// Bad bodies: negative or zero amounts, missing fields.
 	for _, body := range []string{
-		strings.Replace(string(sepayBody(txID(), 1000, code, time.Now())), `"transferAmount":1000`, `"transferAmount":-1000`, 1),
-		strings.Replace(string(sepayBody(txID(), 1000, code, time.Now())), `"transferAmount":1000`, `"transferAmount":0`, 1),
+		strings.Replace(string(sepayBody(bankTxID(), 1000, code, time.Now())), `"transferAmount":1000`, `"transferAmount":-1000`, 1),
+		strings.Replace(string(sepayBody(bankTxID(), 1000, code, time.Now())), `"transferAmount":1000`, `"transferAmount":0`, 1),
 		`{"id": 5}`, `not json`,
 	} {
-		postHook(t, providerSePay, []byte(body), http.Header{sepay.AuthorizationHeader: {"Apikey " + sandbox.SePay.APIKey}}).
+		bankPostHook(t, providerSePay, []byte(body), http.Header{sepay.AuthorizationHeader: {"Apikey " + bankSandbox.SePay.APIKey}}).
 			want(t, http.StatusBadRequest, "bad_body")
 	}
 	// Money going out of the account pays for nothing.
-	out := txID()
+	out := bankTxID()
 	outBody := strings.Replace(string(sepayBody(out, total, code, time.Now())), `"transferType":"in"`, `"transferType":"out"`, 1)
-	postHook(t, providerSePay, []byte(outBody), http.Header{sepay.AuthorizationHeader: {"Apikey " + sandbox.SePay.APIKey}}).
+	bankPostHook(t, providerSePay, []byte(outBody), http.Header{sepay.AuthorizationHeader: {"Apikey " + bankSandbox.SePay.APIKey}}).
 		want(t, http.StatusOK, sepay.Reply)
-	notRecorded(t, providerSePay, out)
+	bankNotRecorded(t, providerSePay, out)
 }
 
 func TestUnderpaidBookingShowsMissing(t *testing.T) {
 	b := newBrowser(t)
 	code, token, total := bankBooking(t, b, "sai gon", "vung tau", 7, "")
-	sepayHook(t, txID(), total-50000, "CK "+code, sandbox.SePay.APIKey).want(t, http.StatusOK)
-	if s := bookingStatus(t, code); s != booking.PendingPayment {
+	bankSePayHook(t, bankTxID(), total-50000, "CK "+code, bankSandbox.SePay.APIKey).want(t, http.StatusOK)
+	if s := bankBookingStatus(t, code); s != booking.PendingPayment {
 		t.Fatalf("underpaid booking is %s", s)
 	}
 	page := "/bookings/" + code + "?t=" + token
@@ -287,8 +287,8 @@ func TestUnderpaidBookingShowsMissing(t *testing.T) {
 	b.get(page).want(t, http.StatusOK, "Received "+vn.FormatVND(total-50000)+", "+vn.FormatVND(50000)+" still missing")
 	b.get("/lang/vi?back=/")
 	// The rest arrives through the other provider.
-	cassoHook(t, txID(), 50000, code, sandbox.CassoSecret, time.Now()).want(t, http.StatusOK)
-	if s := bookingStatus(t, code); s != booking.Confirmed {
+	bankCassoHook(t, bankTxID(), 50000, code, bankSandbox.CassoSecret, time.Now()).want(t, http.StatusOK)
+	if s := bankBookingStatus(t, code); s != booking.Confirmed {
 		t.Fatalf("paid in two parts, the booking is %s", s)
 	}
 	a := b.get(page)
@@ -318,7 +318,7 @@ func TestSandboxBankFlow(t *testing.T) {
 	f := url.Values{"amount": {vn.FormatVND(total)}, "content": {"chuyen khoan ve xe " + strings.ToLower(code)}, "provider": {"casso"}, "t": {token}}
 	a = b.post("/sandbox/bank", f)
 	a.want(t, http.StatusOK, `id="sandbox-result"`, "Đã thanh toán đủ", code, `id="sandbox-booking"`, "/bookings/"+code+"?t="+token)
-	if s := bookingStatus(t, code); s != booking.Confirmed {
+	if s := bankBookingStatus(t, code); s != booking.Confirmed {
 		t.Fatalf("after the sandbox transfer the booking is %s", s)
 	}
 	b.get("/bookings/"+code+"?t="+token).want(t, http.StatusOK, "Đã xác nhận")
@@ -340,7 +340,7 @@ func TestSandboxBankFlow(t *testing.T) {
 
 // sandboxOff is a server like the test server but with the sandbox off
 // and no operator token.
-func sandboxOff(t *testing.T) http.Handler {
+func bankSandboxOff(t *testing.T) http.Handler {
 	t.Helper()
 	_, st := startTestServer(t)
 	return NewServer(Deps{Store: st, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: time.Now,
@@ -348,7 +348,7 @@ func sandboxOff(t *testing.T) http.Handler {
 }
 
 func TestSandboxOffAnd404(t *testing.T) {
-	h := sandboxOff(t)
+	h := bankSandboxOff(t)
 	for _, c := range []struct{ method, path string }{
 		{"GET", "/sandbox/bank"}, {"POST", "/sandbox/bank"}, {"POST", "/webhooks/sepay"}, {"POST", "/webhooks/casso"},
 		{"GET", "/api/v1/operator/refunds"}, {"GET", "/api/v1/operator/reconciliation"}, {"GET", "/operator/reconciliation"},

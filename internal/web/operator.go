@@ -36,8 +36,8 @@ func (s *Server) operatorSession() string {
 	return hex.EncodeToString(m.Sum(nil))
 }
 
-// tokenEqual compares in constant time, whatever the lengths.
-func tokenEqual(got, want string) bool {
+// operatorTokenEqual compares in constant time, whatever the lengths.
+func operatorTokenEqual(got, want string) bool {
 	a, b := sha256.Sum256([]byte(got)), sha256.Sum256([]byte(want))
 	return subtle.ConstantTimeCompare(a[:], b[:]) == 1
 }
@@ -60,7 +60,7 @@ func (s *Server) operatorAPI(h http.HandlerFunc) http.HandlerFunc {
 			s.apiNotFound(w, r)
 			return
 		}
-		if tok, ok := bearerToken(r); !ok || !tokenEqual(tok, s.OperatorToken) {
+		if tok, ok := bearerToken(r); !ok || !operatorTokenEqual(tok, s.OperatorToken) {
 			s.Log.WarnContext(r.Context(), "operator API refused", "request_id", requestID(r.Context()), "path", r.URL.Path)
 			w.Header().Set("WWW-Authenticate", `Bearer realm="benxe operator"`)
 			_, d := s.errorOf(r, errOperatorUnauthorized)
@@ -139,7 +139,7 @@ type providerBooksJSON struct {
 	Balanced         bool   `json:"balanced"`
 }
 
-func refundView(r store.Refund) operatorRefundJSON {
+func operatorRefund(r store.Refund) operatorRefundJSON {
 	return operatorRefundJSON{ID: r.ID, BookingCode: r.BookingCode, Provider: r.Provider, Amount: r.Amount, Reason: r.Reason,
 		Status: r.Status, Account: r.Account, ProviderRef: r.ProviderRef, CreatedAt: rfc3339(r.CreatedAt)}
 }
@@ -163,7 +163,7 @@ func (s *Server) apiUnmatched(w http.ResponseWriter, r *http.Request) {
 	encode(w, http.StatusOK, out)
 }
 
-func pathInt(r *http.Request, name, code, vi, en string) (int64, error) {
+func operatorPathID(r *http.Request, name, code, vi, en string) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
 	if err != nil || id < 1 {
 		return 0, apperr.New(apperr.NotFound, code, name, vi, en)
@@ -172,7 +172,7 @@ func pathInt(r *http.Request, name, code, vi, en string) (int64, error) {
 }
 
 func (s *Server) apiAssignPayment(w http.ResponseWriter, r *http.Request) {
-	id, err := pathInt(r, "id", "payment_not_found", "Không tìm thấy giao dịch.", "No such payment.")
+	id, err := operatorPathID(r, "id", "payment_not_found", "Không tìm thấy giao dịch.", "No such payment.")
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -196,7 +196,7 @@ func (s *Server) apiAssignPayment(w http.ResponseWriter, r *http.Request) {
 		Missing: out.Missing, Owed: out.Owed})
 }
 
-func (s *Server) apiRefunds(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiOperatorRefunds(w http.ResponseWriter, r *http.Request) {
 	status := r.URL.Query().Get("status")
 	switch status {
 	case "", store.RefundPending, store.RefundDone, store.RefundFailed:
@@ -212,13 +212,13 @@ func (s *Server) apiRefunds(w http.ResponseWriter, r *http.Request) {
 	}
 	out := make([]operatorRefundJSON, 0, len(rs))
 	for _, rf := range rs {
-		out = append(out, refundView(rf))
+		out = append(out, operatorRefund(rf))
 	}
 	encode(w, http.StatusOK, out)
 }
 
 func (s *Server) apiSettleRefund(w http.ResponseWriter, r *http.Request) {
-	id, err := pathInt(r, "id", "refund_not_found", "Không tìm thấy khoản hoàn tiền.", "No such refund.")
+	id, err := operatorPathID(r, "id", "refund_not_found", "Không tìm thấy khoản hoàn tiền.", "No such refund.")
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -250,7 +250,7 @@ func (s *Server) apiSettleRefund(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.Log.InfoContext(r.Context(), "refund settled", "request_id", requestID(r.Context()), "refund_id", id, "status", rf.Status)
-	encode(w, http.StatusOK, refundView(rf))
+	encode(w, http.StatusOK, operatorRefund(rf))
 }
 
 func (s *Server) apiConfirmBooking(w http.ResponseWriter, r *http.Request) { s.apiDecide(w, r, true) }
@@ -281,7 +281,7 @@ func (s *Server) reconcileDay(v url.Values) (time.Time, error) {
 	return d, nil
 }
 
-func (s *Server) reconciliation(r *http.Request, day time.Time) (reconciliationJSON, error) {
+func (s *Server) operatorBooks(r *http.Request, day time.Time) (reconciliationJSON, error) {
 	books, err := s.Store.Reconcile(r.Context(), day)
 	if err != nil {
 		return reconciliationJSON{}, err
@@ -303,7 +303,7 @@ func (s *Server) apiReconciliation(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	out, err := s.reconciliation(r, day)
+	out, err := s.operatorBooks(r, day)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -315,8 +315,9 @@ func (s *Server) apiReconciliation(w http.ResponseWriter, r *http.Request) {
 
 type reconciliationPage struct {
 	base
-	Login bool // ask for the token first
-	Date  string
+	Login bool   // ask for the token first
+	Date  string // YYYY-MM-DD, for the date field
+	Day   string // the same day as people read it, 28/11/2026
 	Books reconciliationJSON
 }
 
@@ -331,7 +332,7 @@ func (s *Server) operatorPage(w http.ResponseWriter, r *http.Request) (ok, exist
 	if c, err := r.Cookie(operatorCookie); err == nil && hmac.Equal([]byte(c.Value), []byte(s.operatorSession())) {
 		return true, true
 	}
-	if tok, ok := bearerToken(r); ok && tokenEqual(tok, s.OperatorToken) {
+	if tok, ok := bearerToken(r); ok && operatorTokenEqual(tok, s.OperatorToken) {
 		return true, true
 	}
 	return false, true
@@ -342,7 +343,7 @@ func (s *Server) pageReconciliation(w http.ResponseWriter, r *http.Request) {
 	if !exists {
 		return
 	}
-	pg := reconciliationPage{base: s.base(r, ""), Date: clip(r.URL.Query().Get("date"), 20)}
+	pg := reconciliationPage{base: s.base(r, ""), Date: clipBytes(r.URL.Query().Get("date"), 20)}
 	if !ok {
 		pg.Login = true
 		s.render(w, r, http.StatusUnauthorized, "reconciliation", pg)
@@ -353,8 +354,8 @@ func (s *Server) pageReconciliation(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, s.showError(r, &pg.base, err, "date"), "reconciliation", pg)
 		return
 	}
-	pg.Date = day.Format(time.DateOnly)
-	if pg.Books, err = s.reconciliation(r, day); err != nil {
+	pg.Date, pg.Day = day.Format(time.DateOnly), vn.FormatDate(day)
+	if pg.Books, err = s.operatorBooks(r, day); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
@@ -372,12 +373,12 @@ func (s *Server) pageOperatorLogin(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	date := clip(r.PostForm.Get("date"), 20)
+	date := clipBytes(r.PostForm.Get("date"), 20)
 	back := "/operator/reconciliation"
 	if date != "" {
 		back += "?" + url.Values{"date": {date}}.Encode()
 	}
-	if !ok && !tokenEqual(r.PostForm.Get("token"), s.OperatorToken) {
+	if !ok && !operatorTokenEqual(r.PostForm.Get("token"), s.OperatorToken) {
 		s.Log.WarnContext(r.Context(), "operator login refused", "request_id", requestID(r.Context()))
 		pg := reconciliationPage{base: s.base(r, back), Login: true, Date: date}
 		s.showError(r, &pg.base, apperr.Field("token", "bad_token", "Mã truy cập không đúng.", "The operator token is wrong."), "token")

@@ -20,15 +20,15 @@ import (
 // testOperatorToken is the test server's operator token.
 const testOperatorToken = "test-operator-token-0123456789"
 
-type apiAnswer struct {
+type opAnswer struct {
 	status int
 	body   []byte
 	header http.Header
 }
 
-// operatorCall calls the operator API with token ("" for none) and a JSON
+// opCall calls the operator API with token ("" for none) and a JSON
 // body (nil for none).
-func operatorCall(t *testing.T, method, path, token string, body any) apiAnswer {
+func opCall(t *testing.T, method, path, token string, body any) opAnswer {
 	t.Helper()
 	base, _ := startTestServer(t)
 	var rd io.Reader
@@ -62,12 +62,12 @@ func operatorCall(t *testing.T, method, path, token string, body any) apiAnswer 
 	if ct := res.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
 		t.Fatalf("%s %s: Content-Type %q", method, path, ct)
 	}
-	return apiAnswer{res.StatusCode, b, res.Header}
+	return opAnswer{res.StatusCode, b, res.Header}
 }
 
-func operatorOK(t *testing.T, method, path string, body any, out any) {
+func opOK(t *testing.T, method, path string, body any, out any) {
 	t.Helper()
-	a := operatorCall(t, method, path, testOperatorToken, body)
+	a := opCall(t, method, path, testOperatorToken, body)
 	if a.status != http.StatusOK {
 		t.Fatalf("%s %s: %d %s", method, path, a.status, a.body)
 	}
@@ -76,7 +76,7 @@ func operatorOK(t *testing.T, method, path string, body any, out any) {
 	}
 }
 
-func (a apiAnswer) want(t *testing.T, status int, code string) {
+func (a opAnswer) want(t *testing.T, status int, code string) {
 	t.Helper()
 	var e errorBody
 	json.Unmarshal(a.body, &e)
@@ -88,26 +88,26 @@ func (a apiAnswer) want(t *testing.T, status int, code string) {
 	}
 }
 
-// refundOut and unmatchedOut read the API's answers back (rfc3339 only
+// opRefundOut and opUnmatchedOut read the API's answers back (rfc3339 only
 // encodes).
-type refundOut struct {
+type opRefundOut struct {
 	operatorRefundJSON
 	CreatedAt string `json:"created_at"`
 }
 
-type unmatchedOut struct {
+type opUnmatchedOut struct {
 	unmatchedJSON
 	ReceivedAt string `json:"received_at"`
 }
 
-func pendingRefunds(t *testing.T) []refundOut {
+func opPendingRefunds(t *testing.T) []opRefundOut {
 	t.Helper()
-	var rs []refundOut
-	operatorOK(t, "GET", "/api/v1/operator/refunds?status=pending", nil, &rs)
+	var rs []opRefundOut
+	opOK(t, "GET", "/api/v1/operator/refunds?status=pending", nil, &rs)
 	return rs
 }
 
-func refundOf(rs []refundOut, code string) (refundOut, bool) {
+func opRefundFor(rs []opRefundOut, code string) (opRefundOut, bool) {
 	for _, r := range rs {
 		if r.BookingCode == code {
 			if _, err := time.Parse(time.RFC3339, r.CreatedAt); err != nil || !strings.HasSuffix(r.CreatedAt, "+07:00") {
@@ -116,31 +116,31 @@ func refundOf(rs []refundOut, code string) (refundOut, bool) {
 			return r, true
 		}
 	}
-	return refundOut{}, false
+	return opRefundOut{}, false
 }
 
 func TestOperatorAuth(t *testing.T) {
-	a := operatorCall(t, "GET", "/api/v1/operator/refunds", "", nil)
+	a := opCall(t, "GET", "/api/v1/operator/refunds", "", nil)
 	a.want(t, http.StatusUnauthorized, "unauthorized")
 	if !strings.HasPrefix(a.header.Get("WWW-Authenticate"), "Bearer") {
 		t.Errorf("WWW-Authenticate %q", a.header.Get("WWW-Authenticate"))
 	}
-	operatorCall(t, "GET", "/api/v1/operator/payments/unmatched", "wrong", nil).want(t, http.StatusUnauthorized, "unauthorized")
-	operatorCall(t, "POST", "/api/v1/operator/bookings/ABCDEFGH/confirm", testOperatorToken[:10], nil).want(t, http.StatusUnauthorized, "unauthorized")
-	var rs []refundOut
-	operatorOK(t, "GET", "/api/v1/operator/refunds", nil, &rs)
-	operatorCall(t, "GET", "/api/v1/operator/refunds?status=lost", testOperatorToken, nil).want(t, http.StatusBadRequest, "invalid_status")
-	operatorCall(t, "GET", "/api/v1/operator/nothing", testOperatorToken, nil).want(t, http.StatusNotFound, "not_found")
+	opCall(t, "GET", "/api/v1/operator/payments/unmatched", "wrong", nil).want(t, http.StatusUnauthorized, "unauthorized")
+	opCall(t, "POST", "/api/v1/operator/bookings/ABCDEFGH/confirm", testOperatorToken[:10], nil).want(t, http.StatusUnauthorized, "unauthorized")
+	var rs []opRefundOut
+	opOK(t, "GET", "/api/v1/operator/refunds", nil, &rs)
+	opCall(t, "GET", "/api/v1/operator/refunds?status=lost", testOperatorToken, nil).want(t, http.StatusBadRequest, "invalid_status")
+	opCall(t, "GET", "/api/v1/operator/nothing", testOperatorToken, nil).want(t, http.StatusNotFound, "not_found")
 }
 
 func TestOverpaidRefundAndAccount(t *testing.T) {
 	b := newBrowser(t)
 	code, token, total := bankBooking(t, b, "sai gon", "da lat", 2, "")
-	cassoHook(t, txID(), total+30000, code, sandbox.CassoSecret, time.Now()).want(t, http.StatusOK)
-	if s := bookingStatus(t, code); s != booking.Confirmed {
+	bankCassoHook(t, bankTxID(), total+30000, code, bankSandbox.CassoSecret, time.Now()).want(t, http.StatusOK)
+	if s := bankBookingStatus(t, code); s != booking.Confirmed {
 		t.Fatalf("overpaid booking is %s", s)
 	}
-	r, ok := refundOf(pendingRefunds(t), code)
+	r, ok := opRefundFor(opPendingRefunds(t), code)
 	if !ok || r.Amount != 30000 || r.Provider != providerCasso || r.Status != store.RefundPending || r.Account != "" {
 		t.Fatalf("refund owed for the surplus: %+v, %v", r, ok)
 	}
@@ -163,7 +163,7 @@ func TestOverpaidRefundAndAccount(t *testing.T) {
 		t.Fatal("a good account number is shown as an error")
 	}
 	b.get("/lang/vi?back=/")
-	if r, _ := refundOf(pendingRefunds(t), code); r.Account != "" {
+	if r, _ := opRefundFor(opPendingRefunds(t), code); r.Account != "" {
 		t.Fatalf("a refused form saved %q", r.Account)
 	}
 	form.Set("t", "0000")
@@ -174,25 +174,25 @@ func TestOverpaidRefundAndAccount(t *testing.T) {
 		t.Fatalf("refund account: %d to %q:\n%s", a.status, a.loc, excerpt(a.body))
 	}
 	b.get(page).want(t, http.StatusOK, "Vietcombank · 0123456789 · NGUYEN VAN AN", `value="0123456789"`, `value="NGUYEN VAN AN"`)
-	r, _ = refundOf(pendingRefunds(t), code)
+	r, _ = opRefundFor(opPendingRefunds(t), code)
 	if r.Account != "970436 0123456789 NGUYEN VAN AN" {
 		t.Fatalf("refund account in the API: %q", r.Account)
 	}
 
 	// The operator pays it out, once.
 	path := "/api/v1/operator/refunds/" + strconv.FormatInt(r.ID, 10) + "/settle"
-	operatorCall(t, "POST", path, testOperatorToken, `{}`).want(t, http.StatusBadRequest, "required")
-	operatorCall(t, "POST", path, testOperatorToken, `{"done": true}`).want(t, http.StatusBadRequest, "required")
-	operatorCall(t, "POST", path, testOperatorToken, `{"done": true, "ref": "x", "extra": 1}`).want(t, http.StatusBadRequest, "unknown_field")
-	operatorCall(t, "POST", "/api/v1/operator/refunds/99999999/settle", testOperatorToken, `{"done": true, "ref": "x"}`).
+	opCall(t, "POST", path, testOperatorToken, `{}`).want(t, http.StatusBadRequest, "required")
+	opCall(t, "POST", path, testOperatorToken, `{"done": true}`).want(t, http.StatusBadRequest, "required")
+	opCall(t, "POST", path, testOperatorToken, `{"done": true, "ref": "x", "extra": 1}`).want(t, http.StatusBadRequest, "unknown_field")
+	opCall(t, "POST", "/api/v1/operator/refunds/99999999/settle", testOperatorToken, `{"done": true, "ref": "x"}`).
 		want(t, http.StatusNotFound, "refund_not_found")
-	var done refundOut
-	operatorOK(t, "POST", path, map[string]any{"done": true, "ref": "FT26001234"}, &done)
+	var done opRefundOut
+	opOK(t, "POST", path, map[string]any{"done": true, "ref": "FT26001234"}, &done)
 	if done.Status != store.RefundDone || done.ProviderRef != "FT26001234" || done.Amount != 30000 {
 		t.Fatalf("settled: %+v", done)
 	}
-	operatorCall(t, "POST", path, testOperatorToken, map[string]any{"done": false}).want(t, http.StatusConflict, "refund_not_pending")
-	if _, ok := refundOf(pendingRefunds(t), code); ok {
+	opCall(t, "POST", path, testOperatorToken, map[string]any{"done": false}).want(t, http.StatusConflict, "refund_not_pending")
+	if _, ok := opRefundFor(opPendingRefunds(t), code); ok {
 		t.Fatal("a settled refund is still pending")
 	}
 	if strings.Contains(b.get(page).body, `id="refund"`) {
@@ -205,14 +205,14 @@ func TestOverpaidRefundAndAccount(t *testing.T) {
 func TestUnmatchedAssigned(t *testing.T) {
 	b := newBrowser(t)
 	code, _, total := bankBooking(t, b, "sai gon", "da lat", 4, "")
-	id := txID()
-	sepayHook(t, id, total, "chuyen tien ve xe cho me", sandbox.SePay.APIKey).want(t, http.StatusOK)
-	if s := bookingStatus(t, code); s != booking.PendingPayment {
+	id := bankTxID()
+	bankSePayHook(t, id, total, "chuyen tien ve xe cho me", bankSandbox.SePay.APIKey).want(t, http.StatusOK)
+	if s := bankBookingStatus(t, code); s != booking.PendingPayment {
 		t.Fatalf("a transfer without the code changed the booking to %s", s)
 	}
-	var un []unmatchedOut
-	operatorOK(t, "GET", "/api/v1/operator/payments/unmatched", nil, &un)
-	var p unmatchedOut
+	var un []opUnmatchedOut
+	opOK(t, "GET", "/api/v1/operator/payments/unmatched", nil, &un)
+	var p opUnmatchedOut
 	for _, u := range un {
 		if u.Provider == providerSePay && u.Ref == strconv.FormatInt(id, 10) {
 			p = u
@@ -222,28 +222,28 @@ func TestUnmatchedAssigned(t *testing.T) {
 		t.Fatalf("unmatched transfer not listed: %+v in %+v", p, un)
 	}
 	path := "/api/v1/operator/payments/" + strconv.FormatInt(p.ID, 10) + "/assign"
-	operatorCall(t, "POST", path, testOperatorToken, `{"code": ""}`).want(t, http.StatusBadRequest, "required")
-	operatorCall(t, "POST", path, testOperatorToken, `{"code": "ZZZZZZZZ"}`).want(t, http.StatusNotFound, "booking_not_found")
-	operatorCall(t, "POST", path, testOperatorToken, `[1]`).want(t, http.StatusBadRequest, "invalid_json")
-	operatorCall(t, "POST", "/api/v1/operator/payments/x/assign", testOperatorToken, `{"code": "`+code+`"}`).want(t, http.StatusNotFound, "payment_not_found")
+	opCall(t, "POST", path, testOperatorToken, `{"code": ""}`).want(t, http.StatusBadRequest, "required")
+	opCall(t, "POST", path, testOperatorToken, `{"code": "ZZZZZZZZ"}`).want(t, http.StatusNotFound, "booking_not_found")
+	opCall(t, "POST", path, testOperatorToken, `[1]`).want(t, http.StatusBadRequest, "invalid_json")
+	opCall(t, "POST", "/api/v1/operator/payments/x/assign", testOperatorToken, `{"code": "`+code+`"}`).want(t, http.StatusNotFound, "payment_not_found")
 	var out paymentOutcomeJSON
-	operatorOK(t, "POST", path, map[string]string{"code": strings.ToLower(code)}, &out)
+	opOK(t, "POST", path, map[string]string{"code": strings.ToLower(code)}, &out)
 	if out.Result != store.PaidInFull || out.Code != code || out.Status != booking.Confirmed || out.PaymentID != p.ID {
 		t.Fatalf("assigned: %+v", out)
 	}
-	if s := bookingStatus(t, code); s != booking.Confirmed {
+	if s := bankBookingStatus(t, code); s != booking.Confirmed {
 		t.Fatalf("assigned transfer left the booking %s", s)
 	}
-	operatorCall(t, "POST", path, testOperatorToken, map[string]string{"code": code}).want(t, http.StatusConflict, "payment_not_unmatched")
-	operatorOK(t, "GET", "/api/v1/operator/payments/unmatched", nil, &un)
+	opCall(t, "POST", path, testOperatorToken, map[string]string{"code": code}).want(t, http.StatusConflict, "payment_not_unmatched")
+	opOK(t, "GET", "/api/v1/operator/payments/unmatched", nil, &un)
 	for _, u := range un {
 		if u.ID == p.ID {
 			t.Fatal("an assigned transfer is still listed as unmatched")
 		}
 	}
 	// SePay delivering it again changes nothing.
-	sepayHook(t, id, total, "chuyen tien ve xe cho me", sandbox.SePay.APIKey).want(t, http.StatusOK)
-	if _, ok := refundOf(pendingRefunds(t), code); ok {
+	bankSePayHook(t, id, total, "chuyen tien ve xe cho me", bankSandbox.SePay.APIKey).want(t, http.StatusOK)
+	if _, ok := opRefundFor(opPendingRefunds(t), code); ok {
 		t.Fatal("a replay of an assigned transfer is owed back")
 	}
 }
@@ -253,28 +253,28 @@ func TestOperatorConfirmReject(t *testing.T) {
 	const manual = "Nhà xe Non Nước" // confirms bookings by hand
 	code1, _, total1 := bankBooking(t, b, "ha noi", "cao bang", 6, manual)
 	code2, _, total2 := bankBooking(t, b, "ha noi", "cao bang", 6, manual)
-	operatorCall(t, "POST", "/api/v1/operator/bookings/"+code1+"/confirm", testOperatorToken, nil).want(t, http.StatusConflict, "not_awaiting_operator")
-	cassoHook(t, txID(), total1, code1, sandbox.CassoSecret, time.Now()).want(t, http.StatusOK)
-	cassoHook(t, txID(), total2, code2, sandbox.CassoSecret, time.Now()).want(t, http.StatusOK)
+	opCall(t, "POST", "/api/v1/operator/bookings/"+code1+"/confirm", testOperatorToken, nil).want(t, http.StatusConflict, "not_awaiting_operator")
+	bankCassoHook(t, bankTxID(), total1, code1, bankSandbox.CassoSecret, time.Now()).want(t, http.StatusOK)
+	bankCassoHook(t, bankTxID(), total2, code2, bankSandbox.CassoSecret, time.Now()).want(t, http.StatusOK)
 	for _, c := range []string{code1, code2} {
-		if s := bookingStatus(t, c); s != booking.AwaitingOperator {
+		if s := bankBookingStatus(t, c); s != booking.AwaitingOperator {
 			t.Fatalf("paid booking of a manual operator is %s", s)
 		}
 	}
 	var d decisionJSON
-	operatorOK(t, "POST", "/api/v1/operator/bookings/"+strings.ToLower(code1)+"/confirm", nil, &d)
+	opOK(t, "POST", "/api/v1/operator/bookings/"+strings.ToLower(code1)+"/confirm", nil, &d)
 	if d.Code != code1 || d.Status != booking.Confirmed {
 		t.Fatalf("confirm: %+v", d)
 	}
-	operatorCall(t, "POST", "/api/v1/operator/bookings/"+code1+"/confirm", testOperatorToken, nil).want(t, http.StatusConflict, "not_awaiting_operator")
-	operatorOK(t, "POST", "/api/v1/operator/bookings/"+code2+"/reject", nil, &d)
-	if d.Status != booking.CancelledByOperator || bookingStatus(t, code2) != booking.CancelledByOperator {
+	opCall(t, "POST", "/api/v1/operator/bookings/"+code1+"/confirm", testOperatorToken, nil).want(t, http.StatusConflict, "not_awaiting_operator")
+	opOK(t, "POST", "/api/v1/operator/bookings/"+code2+"/reject", nil, &d)
+	if d.Status != booking.CancelledByOperator || bankBookingStatus(t, code2) != booking.CancelledByOperator {
 		t.Fatalf("reject: %+v", d)
 	}
-	if r, ok := refundOf(pendingRefunds(t), code2); !ok || r.Amount != total2 {
+	if r, ok := opRefundFor(opPendingRefunds(t), code2); !ok || r.Amount != total2 {
 		t.Fatalf("a rejected booking's money is not owed back: %+v", r)
 	}
-	operatorCall(t, "POST", "/api/v1/operator/bookings/ZZZZZZZZ/reject", testOperatorToken, nil).want(t, http.StatusNotFound, "booking_not_found")
+	opCall(t, "POST", "/api/v1/operator/bookings/ZZZZZZZZ/reject", testOperatorToken, nil).want(t, http.StatusNotFound, "booking_not_found")
 }
 
 func TestReconciliationBalanced(t *testing.T) {
@@ -282,15 +282,15 @@ func TestReconciliationBalanced(t *testing.T) {
 	full, _, totalFull := bankBooking(t, b, "sai gon", "da lat", 5, "")
 	part, _, totalPart := bankBooking(t, b, "sai gon", "da lat", 5, "")
 	over, _, totalOver := bankBooking(t, b, "sai gon", "da lat", 5, "")
-	sepayHook(t, txID(), totalFull, full, sandbox.SePay.APIKey).want(t, http.StatusOK)
-	cassoHook(t, txID(), 20000, part, sandbox.CassoSecret, time.Now()).want(t, http.StatusOK)
-	sepayHook(t, txID(), totalOver+5000, over, sandbox.SePay.APIKey).want(t, http.StatusOK)
-	cassoHook(t, txID(), 4321, "khong co ma", sandbox.CassoSecret, time.Now()).want(t, http.StatusOK)
+	bankSePayHook(t, bankTxID(), totalFull, full, bankSandbox.SePay.APIKey).want(t, http.StatusOK)
+	bankCassoHook(t, bankTxID(), 20000, part, bankSandbox.CassoSecret, time.Now()).want(t, http.StatusOK)
+	bankSePayHook(t, bankTxID(), totalOver+5000, over, bankSandbox.SePay.APIKey).want(t, http.StatusOK)
+	bankCassoHook(t, bankTxID(), 4321, "khong co ma", bankSandbox.CassoSecret, time.Now()).want(t, http.StatusOK)
 	_ = totalPart
 
 	today := time.Now().In(vn.Zone).Format(time.DateOnly)
 	var books reconciliationJSON
-	operatorOK(t, "GET", "/api/v1/operator/reconciliation?date="+today, nil, &books)
+	opOK(t, "GET", "/api/v1/operator/reconciliation?date="+today, nil, &books)
 	if books.Date != today || !books.Balanced {
 		t.Fatalf("today's books: %+v", books)
 	}
@@ -310,13 +310,13 @@ func TestReconciliationBalanced(t *testing.T) {
 		t.Errorf("casso books: %+v", c)
 	}
 	var same reconciliationJSON
-	operatorOK(t, "GET", "/api/v1/operator/reconciliation", nil, &same)
+	opOK(t, "GET", "/api/v1/operator/reconciliation", nil, &same)
 	if same.Date != today {
 		t.Errorf("without a date: %s, want today %s", same.Date, today)
 	}
-	operatorCall(t, "GET", "/api/v1/operator/reconciliation?date=2026-02-30", testOperatorToken, nil).want(t, http.StatusBadRequest, "invalid_date")
+	opCall(t, "GET", "/api/v1/operator/reconciliation?date=2026-02-30", testOperatorToken, nil).want(t, http.StatusBadRequest, "invalid_date")
 	var empty reconciliationJSON
-	operatorOK(t, "GET", "/api/v1/operator/reconciliation?date=2001-01-01", nil, &empty)
+	opOK(t, "GET", "/api/v1/operator/reconciliation?date=2001-01-01", nil, &empty)
 	if !empty.Balanced || len(empty.Providers) != 0 {
 		t.Errorf("a day without money: %+v", empty)
 	}
@@ -339,14 +339,14 @@ func TestReconciliationBalanced(t *testing.T) {
 	b.post("/operator/logout", url.Values{})
 	b.get(page).want(t, http.StatusUnauthorized, `name="token"`)
 	// The session cookie is no token for the API.
-	for _, ck := range b.c.Jar.Cookies(mustURL(t, b.base+"/operator/")) {
+	for _, ck := range b.c.Jar.Cookies(opMustURL(t, b.base+"/operator/")) {
 		if ck.Value == testOperatorToken {
 			t.Fatal("the cookie carries the token itself")
 		}
 	}
 }
 
-func mustURL(t *testing.T, s string) *url.URL {
+func opMustURL(t *testing.T, s string) *url.URL {
 	t.Helper()
 	u, err := url.Parse(s)
 	if err != nil {

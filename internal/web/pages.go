@@ -726,11 +726,21 @@ func (s *Server) checkoutPage(r *http.Request, h booking.Hold, f checkoutForm) (
 	pg.FromStop, pg.ToStop = pg.Trip.Stops[h.From], pg.Trip.Stops[h.To]
 	pg.Policy = policyLines(pg.Lang, p.Trip.Operator.Policy.Windows(p.Trip.StopTime(h.From)), s.Now())
 	op := p.Trip.Operator
-	pg.Methods = []option{
+	online := minutes(pg.Lang, time.Duration(op.OnlineMinutes)*time.Minute)
+	for _, m := range []option{
 		{Value: booking.BankTransfer, Label: tr(pg.Lang, "method_bank_transfer"), Selected: f.Method == booking.BankTransfer,
 			Hint: tr(pg.Lang, "method_hint_bank_transfer", minutes(pg.Lang, time.Duration(op.TransferMinutes)*time.Minute))},
 		{Value: booking.Counter, Label: tr(pg.Lang, "method_counter"), Selected: f.Method == booking.Counter,
 			Hint: tr(pg.Lang, "method_hint_counter", minutes(pg.Lang, time.Duration(op.CounterMinutes)*time.Minute))},
+		{Value: booking.VNPay, Label: tr(pg.Lang, "method_vnpay"), Selected: f.Method == booking.VNPay,
+			Hint: tr(pg.Lang, "method_hint_vnpay", online)},
+		{Value: booking.MoMo, Label: tr(pg.Lang, "method_momo"), Selected: f.Method == booking.MoMo,
+			Hint: tr(pg.Lang, "method_hint_momo", online)},
+	} {
+		// Only the methods this operator takes.
+		if slices.Contains(op.Methods, m.Value) {
+			pg.Methods = append(pg.Methods, m)
+		}
 	}
 	return pg, nil
 }
@@ -811,6 +821,10 @@ type bookingPage struct {
 	Pending     bool
 	Instruction string
 	Bank        bankPart // money received, the sandbox, a refund owed (bank.go)
+
+	// Cancelling seats of a paid booking, and its refunds (refunds.go).
+	Cancel  *cancelView
+	Refunds []refundView
 }
 
 // tokenBooking loads the booking of a link; a wrong token looks exactly
@@ -847,6 +861,7 @@ func (s *Server) renderBooking(w http.ResponseWriter, r *http.Request, b booking
 	pg.Instruction = pick(pg.Lang, v.Payment.Instructions.Text, v.Payment.Instructions.TextEN)
 	pg.Policy = policyLines(pg.Lang, trip.Operator.Policy.Windows(trip.StopTime(b.From)), s.Now())
 	s.addBankPart(r, b, &pg)
+	s.addCancelPart(r, b, trip, &pg)
 	status := http.StatusOK
 	if cancelErr != nil {
 		status = s.showError(r, &pg.base, cancelErr)

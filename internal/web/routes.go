@@ -43,11 +43,34 @@ func addRoutes(mux *http.ServeMux, s *Server) {
 	// Bank transfers, the passenger's side: where a refund is paid (bank.go).
 	mux.HandleFunc("POST /bookings/{code}/refund-account", s.pageRefundAccount)
 
+	// VNPay and MoMo: the passenger goes to the gateway (start) and comes
+	// back (return: shows the result, changes nothing); the gateway reports
+	// server to server (IPN), the only thing that marks a booking paid
+	// (gateway_pages.go). Paid bookings are cancelled seat by seat, and
+	// refunds go back through the gateway (refunds.go).
+	mux.HandleFunc("GET /payments/vnpay/start/{code}", s.vnpayStart)
+	mux.HandleFunc("GET /payments/vnpay/return", s.vnpayReturn)
+	mux.HandleFunc("GET /payments/vnpay/ipn", s.vnpayIPN)
+	mux.HandleFunc("GET /payments/momo/start/{code}", s.momoStart)
+	mux.HandleFunc("GET /payments/momo/return", s.momoReturn)
+	mux.HandleFunc("POST /payments/momo/ipn", s.momoIPN)
+	mux.HandleFunc("POST /bookings/{code}/cancel-seats", s.pageCancelSeats)
+
+	// Sandbox gateways: play VNPay and MoMo — payment pages, MoMo's create
+	// API, both refund APIs; 404 unless the sandbox is on (gateway_pages.go).
+	mux.HandleFunc("GET /sandbox/vnpay/pay", s.sandboxOnly(s.sandboxVNPayPage))
+	mux.HandleFunc("POST /sandbox/vnpay/pay", s.sandboxOnly(s.sandboxVNPayPay))
+	mux.HandleFunc("POST /sandbox/vnpay/api/transaction", s.sandboxOnly(s.sandboxVNPayAPI))
+	mux.HandleFunc("POST /sandbox/momo/v2/gateway/api/create", s.sandboxOnly(s.sandboxMoMoCreate))
+	mux.HandleFunc("POST /sandbox/momo/v2/gateway/api/refund", s.sandboxOnly(s.sandboxMoMoRefund))
+	mux.HandleFunc("GET /sandbox/momo/pay", s.sandboxOnly(s.sandboxMoMoPage))
+	mux.HandleFunc("POST /sandbox/momo/pay", s.sandboxOnly(s.sandboxMoMoPay))
+
 	// Operator API and pages, behind the operator token; 404 when none is
 	// configured (operator.go).
 	mux.HandleFunc("GET /api/v1/operator/payments/unmatched", s.operatorAPI(s.apiUnmatched))
 	mux.HandleFunc("POST /api/v1/operator/payments/{id}/assign", s.operatorAPI(s.apiAssignPayment))
-	mux.HandleFunc("GET /api/v1/operator/refunds", s.operatorAPI(s.apiRefunds))
+	mux.HandleFunc("GET /api/v1/operator/refunds", s.operatorAPI(s.apiOperatorRefunds))
 	mux.HandleFunc("POST /api/v1/operator/refunds/{id}/settle", s.operatorAPI(s.apiSettleRefund))
 	mux.HandleFunc("POST /api/v1/operator/bookings/{code}/confirm", s.operatorAPI(s.apiConfirmBooking))
 	mux.HandleFunc("POST /api/v1/operator/bookings/{code}/reject", s.operatorAPI(s.apiRejectBooking))

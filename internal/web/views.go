@@ -214,6 +214,7 @@ type instructionsJSON struct {
 	Content     string `json:"content,omitempty"`
 	VietQR      string `json:"vietqr,omitempty"`
 	QRImage     string `json:"qr_image,omitempty"`
+	PayURL      string `json:"pay_url,omitempty"`
 	Text        string `json:"text"`
 	TextEN      string `json:"text_en"`
 }
@@ -305,6 +306,12 @@ func (s *Server) bookingView(ctx context.Context, b booking.Booking) (bookingJSO
 			", đọc mã đặt chỗ " + b.Code + ". Hotline " + trip.Operator.Phone + "."
 		in.TextEN = "Pay " + vn.FormatVND(b.Total) + " at the ticket counter of " + trip.Operator.Name + " (" + from.Name + ") before " + deadline +
 			", quoting booking code " + b.Code + ". Hotline " + trip.Operator.Phone + "."
+	case booking.VNPay, booking.MoMo:
+		// The link starts a payment at the gateway (gateway_pages.go).
+		name := map[string]string{booking.VNPay: "VNPay", booking.MoMo: "MoMo"}[b.PaymentMethod]
+		in.PayURL = "/payments/" + b.PaymentMethod + "/start/" + b.Code + "?t=" + token
+		in.Text = "Thanh toán " + vn.FormatVND(b.Total) + " qua " + name + " trước " + deadline + ". Quá hạn, đơn sẽ tự hủy."
+		in.TextEN = "Pay " + vn.FormatVND(b.Total) + " with " + name + " before " + deadline + ". After that the booking is cancelled."
 	}
 	return v, nil
 }
