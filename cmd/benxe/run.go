@@ -9,6 +9,9 @@ import (
 	"flag"
 	"fmt"
 	"github.com/benxe/benxe/internal/metrics"
+	"github.com/benxe/benxe/internal/payment/momo"
+	"github.com/benxe/benxe/internal/payment/sepay"
+	"github.com/benxe/benxe/internal/payment/vnpay"
 	"io"
 	"log/slog"
 	"net"
@@ -137,7 +140,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "seed":
 		return seed(ctx, st, cfg, stdout)
 	}
-	return serve(ctx, st, cfg, log, stdout)
+	return serve(ctx, st, cfg, log, getenv, stdout)
 }
 
 func openStore(ctx context.Context, cfg config) (*store.Store, error) {
@@ -188,7 +191,7 @@ func seed(ctx context.Context, st *store.Store, cfg config, stdout io.Writer) er
 	return nil
 }
 
-func serve(ctx context.Context, st *store.Store, cfg config, log *slog.Logger, stdout io.Writer) error {
+func serve(ctx context.Context, st *store.Store, cfg config, log *slog.Logger, getenv func(string) string, stdout io.Writer) error {
 	if err := seed(ctx, st, cfg, stdout); err != nil {
 		return err
 	}
@@ -211,7 +214,7 @@ func serve(ctx context.Context, st *store.Store, cfg config, log *slog.Logger, s
 	if baseURL == "" {
 		baseURL = "http://" + ln.Addr().String()
 	}
-	gateways := web.Gateways{BaseURL: baseURL}
+	gateways := liveGateways(baseURL, getenv)
 	if cfg.sandbox {
 		gateways = web.SandboxGateways(baseURL)
 	}
@@ -290,6 +293,27 @@ func ticketKey(ctx context.Context, st *store.Store) (*ticket.Signer, error) {
 		return nil, fmt.Errorf("setting ticket_ed25519_seed: %w", err)
 	}
 	return ticket.NewSigner(seed)
+}
+
+// liveGateways reads the providers' credentials from the environment, not
+// from flags, which other users of the machine can read in the process
+// list. A provider without credentials stays off.
+func liveGateways(baseURL string, getenv func(string) string) web.Gateways {
+	or := func(k, def string) string {
+		if v := getenv(k); v != "" {
+			return v
+		}
+		return def
+	}
+	return web.Gateways{
+		BaseURL: baseURL,
+		VNPay: vnpay.Config{TmnCode: getenv("BENXE_VNPAY_TMN_CODE"), HashSecret: getenv("BENXE_VNPAY_HASH_SECRET"),
+			PayURL: or("BENXE_VNPAY_PAY_URL", vnpay.SandboxPayURL), ReturnURL: baseURL + "/payments/vnpay/return"},
+		MoMo: momo.Config{PartnerCode: getenv("BENXE_MOMO_PARTNER_CODE"), AccessKey: getenv("BENXE_MOMO_ACCESS_KEY"),
+			SecretKey: getenv("BENXE_MOMO_SECRET_KEY"), Endpoint: or("BENXE_MOMO_ENDPOINT", momo.SandboxEndpoint)},
+		SePay:       sepay.Auth{APIKey: getenv("BENXE_SEPAY_API_KEY"), HMACSecret: getenv("BENXE_SEPAY_HMAC_SECRET")},
+		CassoSecret: getenv("BENXE_CASSO_SECRET"),
+	}
 }
 
 func flagSet(fs *flag.FlagSet, name string) bool {
