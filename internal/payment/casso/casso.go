@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/benxe/benxe/internal/payment/payjson"
 	"strconv"
 	"strings"
 	"time"
@@ -106,7 +107,7 @@ func Verify(secret, header string, body []byte, now time.Time, maxAge time.Durat
 	}
 	signedAt := time.UnixMilli(ms)
 	if age := now.Sub(signedAt); age > maxAge || -age > maxAge {
-		return Webhook{}, fmt.Errorf("%w: %s", ErrStale, describeAge(age, maxAge))
+		return Webhook{}, fmt.Errorf("%w: %s", ErrStale, payjson.Age(age, maxAge))
 	}
 
 	data, err := parseBody(body)
@@ -191,7 +192,7 @@ func parseBody(body []byte) (Transaction, error) {
 		}
 		return Transaction{}, errors.New("casso: webhook body is not a JSON object")
 	}
-	if absent(w.Error) {
+	if payjson.Absent(w.Error) {
 		return Transaction{}, errors.New("casso: webhook body has no error field: not a v2 webhook")
 	}
 	if code, err := intOf("error", w.Error); err != nil {
@@ -207,8 +208,8 @@ func parseBody(body []byte) (Transaction, error) {
 		name    string
 		present bool
 	}{
-		{"id", !absent(d.ID)}, {"reference", d.Reference != nil}, {"description", d.Description != nil},
-		{"amount", !absent(d.Amount)}, {"transactionDateTime", d.TransactionDateTime != nil},
+		{"id", !payjson.Absent(d.ID)}, {"reference", d.Reference != nil}, {"description", d.Description != nil},
+		{"amount", !payjson.Absent(d.Amount)}, {"transactionDateTime", d.TransactionDateTime != nil},
 		{"accountNumber", d.AccountNumber != nil},
 	} {
 		if !f.present {
@@ -241,7 +242,7 @@ func parseBody(body []byte) (Transaction, error) {
 	if t.Amount == 0 {
 		return Transaction{}, errors.New("casso: transaction amount is 0")
 	}
-	if !absent(d.RunningBalance) {
+	if !payjson.Absent(d.RunningBalance) {
 		if t.RunningBalance, err = intOf("runningBalance", d.RunningBalance); err != nil {
 			return Transaction{}, err
 		}
@@ -256,31 +257,11 @@ func parseBody(body []byte) (Transaction, error) {
 	return t, nil
 }
 
-// absent reports whether a field was missing or null.
-func absent(m json.RawMessage) bool { return len(m) == 0 || string(m) == "null" }
-
-// intOf reads a whole number of đồng (or an id) written as a JSON number: VND has no
-// minor unit, so a fraction or an exponent means something is wrong.
+// intOf is payjson.Int with this provider's name on its errors.
 func intOf(field string, m json.RawMessage) (int64, error) {
-	s := string(m)
-	digits := strings.TrimPrefix(s, "-")
-	if digits == "" || strings.Trim(digits, "0123456789") != "" {
-		if len(s) > 40 {
-			s = s[:40] + "…"
-		}
-		return 0, fmt.Errorf("casso: %s %s must be a whole number", field, s)
-	}
-	v, err := strconv.ParseInt(s, 10, 64)
+	v, err := payjson.Int(field, m)
 	if err != nil {
-		return 0, fmt.Errorf("casso: %s %s is out of range", field, s)
+		return 0, fmt.Errorf("casso: %w", err)
 	}
 	return v, nil
-}
-
-// describeAge says how far a signature's timestamp is from now, for ErrStale.
-func describeAge(age, maxAge time.Duration) string {
-	if age < 0 {
-		return fmt.Sprintf("signed %s in the future, allowed %s", (-age).Round(time.Second), maxAge)
-	}
-	return fmt.Sprintf("signed %s ago, allowed %s", age.Round(time.Second), maxAge)
 }

@@ -25,6 +25,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/benxe/benxe/internal/payment/payjson"
 	"strconv"
 	"strings"
 	"time"
@@ -148,7 +149,7 @@ func checkHMAC(secret, signature, timestamp string, body []byte, now time.Time, 
 	sec, _ := strconv.ParseInt(timestamp, 10, 64) // at most 12 digits: cannot fail
 	signedAt := time.Unix(sec, 0)
 	if age := now.Sub(signedAt); age > maxAge || -age > maxAge {
-		return fmt.Errorf("%w: %s", ErrStale, describeAge(age, maxAge))
+		return fmt.Errorf("%w: %s", ErrStale, payjson.Age(age, maxAge))
 	}
 	return nil
 }
@@ -188,9 +189,9 @@ func Parse(body []byte) (Transaction, error) {
 		name    string
 		present bool
 	}{
-		{"id", !absent(w.ID)}, {"gateway", w.Gateway != nil}, {"transactionDate", w.TransactionDate != nil},
+		{"id", !payjson.Absent(w.ID)}, {"gateway", w.Gateway != nil}, {"transactionDate", w.TransactionDate != nil},
 		{"accountNumber", w.AccountNumber != nil}, {"content", w.Content != nil},
-		{"transferType", w.TransferType != nil}, {"transferAmount", !absent(w.TransferAmount)},
+		{"transferType", w.TransferType != nil}, {"transferAmount", !payjson.Absent(w.TransferAmount)},
 	} {
 		if !f.present {
 			return Transaction{}, fmt.Errorf("sepay: webhook has no %s", f.name)
@@ -222,7 +223,7 @@ func Parse(body []byte) (Transaction, error) {
 	if t.TransferAmount <= 0 {
 		return Transaction{}, fmt.Errorf("sepay: transferAmount %d must be positive (the direction is in transferType)", t.TransferAmount)
 	}
-	if !absent(w.Accumulated) {
+	if !payjson.Absent(w.Accumulated) {
 		if t.Accumulated, err = intOf("accumulated", w.Accumulated); err != nil {
 			return Transaction{}, err
 		}
@@ -244,31 +245,11 @@ func deref(s *string) string {
 	return *s
 }
 
-// absent reports whether a field was missing or null.
-func absent(m json.RawMessage) bool { return len(m) == 0 || string(m) == "null" }
-
-// intOf reads a whole number written as a JSON number: VND has no minor unit, so a
-// fraction, an exponent or a quoted number means something is wrong.
+// intOf is payjson.Int with this provider's name on its errors.
 func intOf(field string, m json.RawMessage) (int64, error) {
-	s := string(m)
-	digits := strings.TrimPrefix(s, "-")
-	if digits == "" || strings.Trim(digits, "0123456789") != "" {
-		if len(s) > 40 {
-			s = s[:40] + "…"
-		}
-		return 0, fmt.Errorf("sepay: %s %s must be a whole number", field, s)
-	}
-	v, err := strconv.ParseInt(s, 10, 64)
+	v, err := payjson.Int(field, m)
 	if err != nil {
-		return 0, fmt.Errorf("sepay: %s %s is out of range", field, s)
+		return 0, fmt.Errorf("sepay: %w", err)
 	}
 	return v, nil
-}
-
-// describeAge says how far a signature's timestamp is from now, for ErrStale.
-func describeAge(age, maxAge time.Duration) string {
-	if age < 0 {
-		return fmt.Sprintf("signed %s in the future, allowed %s", (-age).Round(time.Second), maxAge)
-	}
-	return fmt.Sprintf("signed %s ago, allowed %s", age.Round(time.Second), maxAge)
 }

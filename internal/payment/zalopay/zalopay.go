@@ -18,6 +18,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/benxe/benxe/internal/payment/payjson"
 	"net/url"
 	"strconv"
 	"strings"
@@ -103,7 +104,7 @@ func VerifyCallback(cfg Config, body []byte) (Payment, error) {
 	if !hmac.Equal(got, mac(cfg.Key2, *cb.Data)) {
 		return Payment{}, ErrMAC
 	}
-	if !absent(cb.Type) && string(cb.Type) != "1" {
+	if !payjson.Absent(cb.Type) && string(cb.Type) != "1" {
 		return Payment{}, fmt.Errorf("zalopay: callback type %s is not 1 (order payment)", cb.Type)
 	}
 
@@ -141,7 +142,7 @@ func VerifyCallback(cfg Config, body []byte) (Payment, error) {
 		{"user_fee_amount", w.UserFeeAmount, &p.UserFeeAmount, false},
 		{"discount_amount", w.DiscountAmount, &p.DiscountAmount, false},
 	} {
-		if absent(f.raw) {
+		if payjson.Absent(f.raw) {
 			if f.required {
 				return Payment{}, fmt.Errorf("zalopay: callback data has no %s", f.name)
 			}
@@ -305,26 +306,6 @@ func mac(key, data string) []byte {
 	return m.Sum(nil)
 }
 
-func absent(m json.RawMessage) bool { return len(m) == 0 || string(m) == "null" }
-
-// intOf reads a whole number written as a JSON number; ZaloPay's long and int fields
-// have no fractions.
-func intOf(field string, m json.RawMessage) (int64, error) {
-	s := string(m)
-	digits := strings.TrimPrefix(s, "-")
-	if digits == "" || strings.Trim(digits, "0123456789") != "" {
-		if len(s) > 40 {
-			s = s[:40] + "…"
-		}
-		return 0, fmt.Errorf("zalopay: callback %s %s must be a whole number", field, s)
-	}
-	v, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
-		return 0, fmt.Errorf("zalopay: callback %s %s is out of range", field, s)
-	}
-	return v, nil
-}
-
 func checkText(field, s string, min, max int) error {
 	if !utf8.ValidString(s) {
 		return fmt.Errorf("zalopay: %s is not valid UTF-8", field)
@@ -333,4 +314,13 @@ func checkText(field, s string, min, max int) error {
 		return fmt.Errorf("zalopay: %s must be %d to %d characters", field, min, max)
 	}
 	return nil
+}
+
+// intOf is payjson.Int with this provider's name on its errors.
+func intOf(field string, m json.RawMessage) (int64, error) {
+	v, err := payjson.Int(field, m)
+	if err != nil {
+		return 0, fmt.Errorf("zalopay: callback %w", err)
+	}
+	return v, nil
 }
