@@ -132,6 +132,7 @@ type Booking struct {
 	PromoID         int64
 	Lines           []pricing.Line
 	Total           int64
+	Paid            int64 // received so far towards the total, while pending
 	Status          string
 	PaymentDeadline time.Time
 	CreatedAt       time.Time

@@ -278,9 +278,9 @@ func loadBooking(ctx context.Context, q querier, code string) (booking.Booking, 
 	var promo sql.NullInt64
 	var deadline, created int64
 	err := q.QueryRowContext(ctx, `SELECT id, code, trip_id, hold_id, from_idx, to_idx, pickup_point_id, dropoff_point_id,
-			contact_name, contact_phone, contact_email, payment_method, promo_id, total, status, payment_deadline, created_at
+			contact_name, contact_phone, contact_email, payment_method, promo_id, total, paid, status, payment_deadline, created_at
 		FROM bookings WHERE code = $1`, code).Scan(&b.ID, &b.Code, &b.TripID, &b.HoldID, &b.From, &b.To, &b.PickupPointID,
-		&b.DropoffPointID, &b.Contact.Name, &b.Contact.Phone, &b.Contact.Email, &b.PaymentMethod, &promo, &b.Total,
+		&b.DropoffPointID, &b.Contact.Name, &b.Contact.Phone, &b.Contact.Email, &b.PaymentMethod, &promo, &b.Total, &b.Paid,
 		&b.Status, &deadline, &created)
 	if errors.Is(err, sql.ErrNoRows) {
 		return b, errBookingNotFound

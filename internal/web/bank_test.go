@@ -286,6 +286,8 @@ func TestUnderpaidBookingShowsMissing(t *testing.T) {
 	b.get("/lang/en?back=/")
 	b.get(page).want(t, http.StatusOK, "Received "+vn.FormatVND(total-50000)+", "+vn.FormatVND(50000)+" still missing")
 	b.get("/lang/vi?back=/")
+	// The transfer instructions and the VietQR code ask for the rest only.
+	b.get(page).want(t, http.StatusOK, "Chuyển khoản "+vn.FormatVND(50000)+" đến")
 	// The rest arrives through the other provider.
 	bankCassoHook(t, bankTxID(), 50000, code, bankSandbox.CassoSecret, time.Now()).want(t, http.StatusOK)
 	if s := bankBookingStatus(t, code); s != booking.Confirmed {

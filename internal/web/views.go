@@ -286,20 +286,22 @@ func (s *Server) bookingView(ctx context.Context, b booking.Booking) (bookingJSO
 	}
 	v.Payment = paymentJSON{Method: b.PaymentMethod, Deadline: rfc3339(b.PaymentDeadline)}
 	in := &v.Payment.Instructions
-	in.Amount = b.Total
+	// A part-payment leaves only the rest to transfer.
+	due := b.Total - b.Paid
+	in.Amount = due
 	deadline := vn.FormatDateTime(b.PaymentDeadline)
 	switch b.PaymentMethod {
 	case booking.BankTransfer:
 		op := trip.Operator
 		in.BankBIN, in.BankName, in.Account, in.AccountName, in.Content = op.BankBIN, bankNames[op.BankBIN], op.BankAccount, op.BankAccountName, b.Code
-		in.VietQR, err = vietqr.Payload{BankBIN: op.BankBIN, Account: op.BankAccount, Amount: b.Total, Content: b.Code}.Encode()
+		in.VietQR, err = vietqr.Payload{BankBIN: op.BankBIN, Account: op.BankAccount, Amount: due, Content: b.Code}.Encode()
 		if err != nil {
 			return v, err
 		}
 		in.QRImage = "/bookings/" + b.Code + "/qr.png?t=" + token
-		in.Text = "Chuyển khoản " + vn.FormatVND(b.Total) + " đến " + in.BankName + " " + op.BankAccount + " (" + op.BankAccountName +
+		in.Text = "Chuyển khoản " + vn.FormatVND(due) + " đến " + in.BankName + " " + op.BankAccount + " (" + op.BankAccountName +
 			"), nội dung " + b.Code + ", trước " + deadline + ". Quá hạn, đơn sẽ tự hủy."
-		in.TextEN = "Transfer " + vn.FormatVND(b.Total) + " to " + in.BankName + " " + op.BankAccount + " (" + op.BankAccountName +
+		in.TextEN = "Transfer " + vn.FormatVND(due) + " to " + in.BankName + " " + op.BankAccount + " (" + op.BankAccountName +
 			") with the content " + b.Code + " before " + deadline + ". After that the booking is cancelled."
 	case booking.Counter:
 		in.Text = "Thanh toán " + vn.FormatVND(b.Total) + " tại quầy vé của " + trip.Operator.Name + " (" + from.Name + ") trước " + deadline +
