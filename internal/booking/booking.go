@@ -140,6 +140,15 @@ type Booking struct {
 	History         []Event
 }
 
+// Due is what is still to pay: the whole total, or what a part-payment
+// left while the booking waits for the rest.
+func (b Booking) Due() int64 {
+	if b.Status == PendingPayment && b.Paid > 0 && b.Paid < b.Total {
+		return b.Total - b.Paid
+	}
+	return b.Total
+}
+
 // Ticket is one seat of a booking.
 type Ticket struct {
 	Seat      string `json:"seat"`

@@ -85,3 +85,19 @@ func TestNewCode(t *testing.T) {
 		t.Error("NormalizeCode")
 	}
 }
+
+func TestDue(t *testing.T) {
+	for _, c := range []struct {
+		b    Booking
+		want int64
+	}{
+		{Booking{Status: PendingPayment, Total: 300000}, 300000},
+		{Booking{Status: PendingPayment, Total: 300000, Paid: 100000}, 200000},
+		{Booking{Status: Confirmed, Total: 300000, Paid: 330000}, 300000},
+		{Booking{Status: Expired, Total: 300000, Paid: 100000}, 300000},
+	} {
+		if got := c.b.Due(); got != c.want {
+			t.Errorf("%+v: Due = %d, want %d", c.b, got, c.want)
+		}
+	}
+}

@@ -338,7 +338,7 @@ func (s *Server) bookingQR(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	payload, err := vietqr.Payload{BankBIN: trip.Operator.BankBIN, Account: trip.Operator.BankAccount, Amount: b.Total - b.Paid, Content: b.Code}.Encode()
+	payload, err := vietqr.Payload{BankBIN: trip.Operator.BankBIN, Account: trip.Operator.BankAccount, Amount: b.Due(), Content: b.Code}.Encode()
 	if err != nil {
 		s.apiError(w, r, err)
 		return

@@ -286,8 +286,7 @@ func (s *Server) bookingView(ctx context.Context, b booking.Booking) (bookingJSO
 	}
 	v.Payment = paymentJSON{Method: b.PaymentMethod, Deadline: rfc3339(b.PaymentDeadline)}
 	in := &v.Payment.Instructions
-	// A part-payment leaves only the rest to transfer.
-	due := b.Total - b.Paid
+	due := b.Due()
 	in.Amount = due
 	deadline := vn.FormatDateTime(b.PaymentDeadline)
 	switch b.PaymentMethod {
