@@ -2,10 +2,13 @@ package web
 
 import (
 	"context"
-	"github.com/benxe/benxe/internal/metrics"
+	"database/sql"
+	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sync"
@@ -14,6 +17,7 @@ import (
 
 	"github.com/benxe/benxe/internal/booking"
 	"github.com/benxe/benxe/internal/demo"
+	"github.com/benxe/benxe/internal/metrics"
 	"github.com/benxe/benxe/internal/store"
 	"github.com/benxe/benxe/internal/ticket"
 )
@@ -36,17 +40,19 @@ var shared struct {
 
 // startTestServer serves the demo network on a real HTTP server. Loading
 // the network takes seconds, so the tests of this package share one; each
-// test picks its own trips or seats.
+// test picks its own trips or seats. The database is SQLite, or with
+// BENXE_WEB_TEST_ENGINE=postgres a schema of its own on
+// BENXE_TEST_POSTGRES: CI runs the package once on each engine.
 func startTestServer(t testing.TB) (string, *store.Store) {
 	t.Helper()
 	shared.once.Do(func() {
 		ctx := context.Background()
-		dir, err := os.MkdirTemp("", "benxe-web-test")
+		dsn, err := testDSN()
 		if err != nil {
 			shared.err = err
 			return
 		}
-		st, err := store.Open(ctx, filepath.Join(dir, "benxe.db"))
+		st, err := store.Open(ctx, dsn)
 		if err == nil {
 			err = st.Migrate(ctx)
 		}
@@ -70,4 +76,50 @@ func startTestServer(t testing.TB) (string, *store.Store) {
 		t.Fatal(shared.err)
 	}
 	return shared.url, shared.st
+}
+
+// dropSchema removes the PostgreSQL schema of the shared server, if any.
+var dropSchema = func() {}
+
+// TestMain drops the shared server's PostgreSQL schema after the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	dropSchema()
+	os.Exit(code)
+}
+
+// testDSN is a fresh SQLite file or, when asked, a fresh PostgreSQL schema.
+func testDSN() (string, error) {
+	if os.Getenv("BENXE_WEB_TEST_ENGINE") != store.Postgres {
+		dir, err := os.MkdirTemp("", "benxe-web-test")
+		return filepath.Join(dir, "benxe.db"), err
+	}
+	base := os.Getenv("BENXE_TEST_POSTGRES")
+	if base == "" {
+		return "", errors.New("BENXE_WEB_TEST_ENGINE=postgres needs BENXE_TEST_POSTGRES")
+	}
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		return "", err
+	}
+	schema := fmt.Sprintf("web_%d", time.Now().UnixNano())
+	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
+		admin.Close()
+		return "", err
+	}
+	dropSchema = func() {
+		if shared.st != nil {
+			shared.st.Close()
+		}
+		admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`)
+		admin.Close()
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		return "", err
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String(), nil
 }
