@@ -309,6 +309,7 @@ func liveGateways(baseURL string, getenv func(string) string) web.Gateways {
 		BaseURL: baseURL,
 		VNPay: vnpay.Config{TmnCode: getenv("BENXE_VNPAY_TMN_CODE"), HashSecret: getenv("BENXE_VNPAY_HASH_SECRET"),
 			PayURL: or("BENXE_VNPAY_PAY_URL", vnpay.SandboxPayURL), ReturnURL: baseURL + "/payments/vnpay/return"},
+		VNPayAPIURL: or("BENXE_VNPAY_API_URL", vnpay.SandboxAPIURL),
 		MoMo: momo.Config{PartnerCode: getenv("BENXE_MOMO_PARTNER_CODE"), AccessKey: getenv("BENXE_MOMO_ACCESS_KEY"),
 			SecretKey: getenv("BENXE_MOMO_SECRET_KEY"), Endpoint: or("BENXE_MOMO_ENDPOINT", momo.SandboxEndpoint)},
 		SePay:       sepay.Auth{APIKey: getenv("BENXE_SEPAY_API_KEY"), HMACSecret: getenv("BENXE_SEPAY_HMAC_SECRET")},

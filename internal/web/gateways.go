@@ -13,6 +13,7 @@ type Gateways struct {
 	Sandbox     bool   // serve /sandbox/… and accept its callbacks
 	BaseURL     string // where providers send payers back and post IPNs
 	VNPay       vnpay.Config
+	VNPayAPIURL string // VNPay's transaction API, where refunds go
 	MoMo        momo.Config
 	SePay       sepay.Auth
 	CassoSecret string
@@ -27,6 +28,7 @@ func SandboxGateways(baseURL string) Gateways {
 		BaseURL: baseURL,
 		VNPay: vnpay.Config{TmnCode: "BENXE001", HashSecret: "SANDBOXVNPAYSECRETBENXE000000000",
 			PayURL: baseURL + "/sandbox/vnpay/pay", ReturnURL: baseURL + "/payments/vnpay/return"},
+		VNPayAPIURL: baseURL + "/sandbox/vnpay/api/transaction",
 		MoMo: momo.Config{PartnerCode: "MOMOBENXE", AccessKey: "sandboxaccesskey", SecretKey: "sandbox-momo-secret-key",
 			Endpoint: baseURL + "/sandbox/momo"},
 		SePay:       sepay.Auth{APIKey: "sandbox-sepay-key"},

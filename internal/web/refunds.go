@@ -178,24 +178,12 @@ func (s *Server) gatewayReady(provider string) bool {
 	switch provider {
 	case booking.VNPay:
 		c := s.Gateways.VNPay
-		return c.TmnCode != "" && c.HashSecret != "" && s.vnpayAPIURL() != ""
+		return c.TmnCode != "" && c.HashSecret != "" && s.Gateways.VNPayAPIURL != ""
 	case booking.MoMo:
 		c := s.Gateways.MoMo
 		return c.PartnerCode != "" && c.AccessKey != "" && c.SecretKey != "" && c.Endpoint != ""
 	}
 	return false
-}
-
-// vnpayAPIURL is VNPay's transaction API. Gateways has no field for it
-// yet: the sandbox's own, VNPay's sandbox beside its payment page, or none.
-func (s *Server) vnpayAPIURL() string {
-	switch {
-	case s.Gateways.Sandbox:
-		return s.Gateways.BaseURL + "/sandbox/vnpay/api/transaction"
-	case s.Gateways.VNPay.PayURL == vnpay.SandboxPayURL:
-		return vnpay.SandboxAPIURL
-	}
-	return ""
 }
 
 // vnpayRefund asks VNPay to refund part or all of a payment.
@@ -222,7 +210,7 @@ func (s *Server) vnpayRefund(ctx context.Context, r store.Refund, pay store.Refu
 	if err != nil {
 		return refundRetry, "", err.Error()
 	}
-	status, answer, err := s.postGateway(ctx, s.vnpayAPIURL(), req)
+	status, answer, err := s.postGateway(ctx, s.Gateways.VNPayAPIURL, req)
 	if err != nil {
 		return refundRetry, "", err.Error()
 	}
