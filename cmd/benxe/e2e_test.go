@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/benxe/benxe/internal/store"
+	"github.com/benxe/benxe/internal/store/storetest"
 	"io"
 	"net/http"
 	"os"
@@ -85,7 +86,7 @@ func startServer(t *testing.T, engine string) string {
 	t.Helper()
 	s := servers[engine]
 	if engine == store.Postgres {
-		requirePostgres(t)
+		storetest.PostgresURL(t)
 	}
 	s.once.Do(func() {
 		var db []string

@@ -3,13 +3,10 @@ package main
 import (
 	"bufio"
 	"context"
-	crand "crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"fmt"
 	"github.com/benxe/benxe/internal/store/storetest"
 	"math/rand/v2"
-	"net/url"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -342,41 +339,13 @@ func TestMultiProcessPostgres(t *testing.T) {
 }
 
 // postgresSchema is a URL of BENXE_TEST_POSTGRES whose search_path is a
-// schema of its own, and the function that drops it.
+// schema of its own, and the function that drops it (a server shared by
+// several tests outlives any one of them, so the caller drops it).
 func postgresSchema(t *testing.T) (string, func()) {
 	t.Helper()
-	base := requirePostgres(t)
-	admin, err := sql.Open("pgx", base)
+	dsn, drop, err := storetest.NewSchema(storetest.PostgresURL(t), "mp")
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := make([]byte, 6)
-	crand.Read(b)
-	schema := "mp_" + hex.EncodeToString(b)
-	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
-		t.Fatal(err)
-	}
-	drop := func() {
-		admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`)
-		admin.Close()
-	}
-	u, _ := url.Parse(base)
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String(), drop
-}
-
-// requirePostgres returns BENXE_TEST_POSTGRES, skipping the test without
-// it — except in CI, which must test PostgreSQL.
-func requirePostgres(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("BENXE_TEST_POSTGRES")
-	if base == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("BENXE_TEST_POSTGRES is not set: CI must test PostgreSQL")
-		}
-		t.Skip("BENXE_TEST_POSTGRES not set")
-	}
-	return base
+	return dsn, drop
 }

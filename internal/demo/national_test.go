@@ -2,11 +2,8 @@ package demo_test
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -17,6 +14,7 @@ import (
 	"github.com/benxe/benxe/internal/catalog"
 	"github.com/benxe/benxe/internal/demo"
 	"github.com/benxe/benxe/internal/store"
+	"github.com/benxe/benxe/internal/store/storetest"
 	"github.com/benxe/benxe/internal/vn"
 )
 
@@ -57,32 +55,8 @@ func openSQLite(t *testing.T) (*store.Store, *sql.DB) {
 // openPostgres gives the test a schema of its own, dropped after it.
 func openPostgres(t *testing.T) (*store.Store, *sql.DB) {
 	t.Helper()
-	base := os.Getenv("BENXE_TEST_POSTGRES")
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "national_" + hex.EncodeToString(b)
-	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
-		t.Fatalf("postgres at %s: %v", base, err)
-	}
-	t.Cleanup(func() {
-		if db, err := sql.Open("pgx", base); err == nil {
-			db.Exec(`DROP SCHEMA ` + schema + ` CASCADE`)
-			db.Close()
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	st, err := store.Open(context.Background(), u.String())
+	dsn := storetest.PostgresSchema(t, "national")
+	st, err := store.Open(context.Background(), dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +64,7 @@ func openPostgres(t *testing.T) (*store.Store, *sql.DB) {
 	if err := st.Migrate(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	db, err := sql.Open("pgx", u.String())
+	db, err := sql.Open("pgx", dsn)
 	if err != nil {
 		t.Fatal(err)
 	}

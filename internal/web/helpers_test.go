@@ -2,13 +2,10 @@ package web
 
 import (
 	"context"
-	"database/sql"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http/httptest"
-	"net/url"
 	"os"
 	"path/filepath"
 	"sync"
@@ -19,6 +16,7 @@ import (
 	"github.com/benxe/benxe/internal/demo"
 	"github.com/benxe/benxe/internal/metrics"
 	"github.com/benxe/benxe/internal/store"
+	"github.com/benxe/benxe/internal/store/storetest"
 	"github.com/benxe/benxe/internal/ticket"
 )
 
@@ -98,28 +96,15 @@ func testDSN() (string, error) {
 	if base == "" {
 		return "", errors.New("BENXE_WEB_TEST_ENGINE=postgres needs BENXE_TEST_POSTGRES")
 	}
-	admin, err := sql.Open("pgx", base)
+	dsn, drop, err := storetest.NewSchema(base, "web")
 	if err != nil {
-		return "", err
-	}
-	schema := fmt.Sprintf("web_%d", time.Now().UnixNano())
-	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
-		admin.Close()
 		return "", err
 	}
 	dropSchema = func() {
 		if shared.st != nil {
 			shared.st.Close()
 		}
-		admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`)
-		admin.Close()
+		drop()
 	}
-	u, err := url.Parse(base)
-	if err != nil {
-		return "", err
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String(), nil
+	return dsn, nil
 }
