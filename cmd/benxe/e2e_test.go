@@ -487,6 +487,7 @@ func testBadInput(t *testing.T, base string) {
 		{"GET", "/api/v1/trips?from=x&to=2&date=" + tomorrow, nil, 400, "from"},
 		{"GET", "/api/v1/trips?from=1&to=1&date=" + tomorrow, nil, 400, "to"},
 		{"GET", "/api/v1/trips?from=1&to=99999&date=" + tomorrow, nil, 400, "to"},
+		{"GET", "/api/v1/trips?from=99999&to=2&date=" + tomorrow, nil, 400, "from"},
 		{"GET", "/api/v1/trips?from=1&to=2&date=2020-01-01", nil, 400, "date"},
 		{"GET", "/api/v1/trips?from=1&to=2&date=20-1-1", nil, 400, "date"},
 		{"GET", "/api/v1/trips?from=1&to=2&date=" + tomorrow + "&sort=fast", nil, 400, "sort"},

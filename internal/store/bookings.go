@@ -74,19 +74,20 @@ type Priced struct {
 	Quote   pricing.Quote
 	Tickets []booking.Ticket
 	Promo   *pricing.Promo
+	points  []catalog.Point // of the trip's route
 }
 
 // Quote prices a live hold with an optional promo code. phone may be ""
 // before the passenger has typed it; the per-phone limit is then checked
 // when booking.
 func (s *Store) Quote(ctx context.Context, holdID, promoCode, phone string, now time.Time) (Priced, error) {
-	return price(ctx, s.rc, s.rc, holdID, promoCode, phone, now)
+	return price(ctx, s.rc, s.catalogOf, holdID, promoCode, phone, now)
 }
 
-// price reads the hold and promo state through q and the catalog through
-// cq, which may be the read pool: the catalog need not be read under the
+// price reads the hold and promo state through q and the catalog from
+// cat, which may be the cache: the catalog need not be read under the
 // write lock.
-func price(ctx context.Context, q, cq querier, holdID, promoCode, phone string, now time.Time) (Priced, error) {
+func price(ctx context.Context, q querier, cat catalogSource, holdID, promoCode, phone string, now time.Time) (Priced, error) {
 	var p Priced
 	var err error
 	if p.Hold, err = loadHold(ctx, q, holdID); err != nil {
@@ -98,11 +99,11 @@ func price(ctx context.Context, q, cq querier, holdID, promoCode, phone string, 
 		}
 		return p, errHoldExpired
 	}
-	c, err := loadCatalog(ctx, cq, p.Hold.TripID, p.Hold.From, p.Hold.To)
+	c, err := cat(ctx, p.Hold.TripID, p.Hold.From, p.Hold.To)
 	if err != nil {
 		return p, err
 	}
-	p.Trip, p.Layout = c.trip, c.layout
+	p.Trip, p.Layout, p.points = c.trip, c.layout, c.points
 	fares := c.fares
 	var lines []pricing.Line
 	for _, seat := range p.Hold.Seats {
@@ -139,7 +140,7 @@ func (s *Store) CreateBooking(ctx context.Context, req booking.Request, now time
 	for attempt := 0; ; attempt++ {
 		err := s.tx(ctx, func(tx *wtx) error {
 			var err error
-			b, err = createBooking(ctx, tx, s.rc, req, now)
+			b, err = createBooking(ctx, tx, s.catalogOf, req, now)
 			return err
 		})
 		// A clash of random codes is the only unique violation left here.
@@ -152,11 +153,11 @@ func (s *Store) CreateBooking(ctx context.Context, req booking.Request, now time
 
 // Book is CreateBooking inside the Writer's transaction.
 func (w *Writer) Book(req booking.Request, now time.Time) (booking.Booking, error) {
-	return createBooking(w.ctx, w.tx, w.tx, req, now)
+	return createBooking(w.ctx, w.tx, w.catalog, req, now)
 }
 
-func createBooking(ctx context.Context, tx *wtx, cq querier, req booking.Request, now time.Time) (booking.Booking, error) {
-	p, err := price(ctx, tx, cq, req.HoldID, req.PromoCode, req.Contact.Phone, now)
+func createBooking(ctx context.Context, tx *wtx, cat catalogSource, req booking.Request, now time.Time) (booking.Booking, error) {
+	p, err := price(ctx, tx, cat, req.HoldID, req.PromoCode, req.Contact.Phone, now)
 	if err != nil {
 		return booking.Booking{}, err
 	}
@@ -164,7 +165,7 @@ func createBooking(ctx context.Context, tx *wtx, cq querier, req booking.Request
 	if err := trip.Sellable(h.From, now); err != nil {
 		return booking.Booking{}, err
 	}
-	if err := checkPoints(ctx, cq, trip.RouteID, h, req.PickupPointID, req.DropoffPointID); err != nil {
+	if err := checkPoints(p.points, h, req.PickupPointID, req.DropoffPointID); err != nil {
 		return booking.Booking{}, err
 	}
 	for seat := range req.Passengers {
@@ -242,11 +243,7 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func checkPoints(ctx context.Context, q querier, routeID int64, h booking.Hold, pickup, dropoff int64) error {
-	points, err := loadPoints(ctx, q, routeID)
-	if err != nil {
-		return err
-	}
+func checkPoints(points []catalog.Point, h booking.Hold, pickup, dropoff int64) error {
 	var pickOK, dropOK bool
 	for _, p := range points {
 		pickOK = pickOK || (p.ID == pickup && p.Pickup && p.StopIdx == h.From)
@@ -408,6 +405,7 @@ func (s *Store) CancelUnpaid(ctx context.Context, code, phone string, now time.T
 func (s *Store) ExpireBookings(ctx context.Context, now time.Time, limit int) (int, error) {
 	n := 0
 	err := s.tx(ctx, func(tx *wtx) error {
+		n = 0
 		rows, err := tx.QueryContext(ctx, `SELECT id FROM bookings WHERE status = $1 AND payment_deadline <= $2 ORDER BY payment_deadline, id LIMIT $3`,
 			booking.PendingPayment, ms(now), limit)
 		if err != nil {

@@ -24,9 +24,15 @@ type Writer struct {
 	tx  *wtx
 }
 
-// Write runs fn with a Writer in one transaction.
+// Write runs fn with a Writer in one transaction. fn runs once (loaders
+// draw from random sources as they go, so a second run would differ).
 func (s *Store) Write(ctx context.Context, fn func(*Writer) error) error {
-	return s.tx(ctx, func(tx *wtx) error { return fn(&Writer{ctx: ctx, tx: tx}) })
+	return s.txOnce(ctx, func(tx *wtx) error {
+		if err := fn(&Writer{ctx: ctx, tx: tx}); err != nil {
+			return err
+		}
+		return bumpCatalog(ctx, tx)
+	})
 }
 
 // batchParams caps the parameters of one multi-row statement, under
@@ -423,6 +429,7 @@ func (s *Store) GenerateTrips(ctx context.Context, first, last time.Time) (int, 
 	}
 	created := 0
 	err := s.tx(ctx, func(tx *wtx) error {
+		created = 0
 		// A year a statement keeps the parameters far below both engines' limits.
 		for lo := 0; lo < len(dates); lo += 366 {
 			chunk := dates[lo:min(len(dates), lo+366)]
@@ -448,7 +455,10 @@ func (s *Store) GenerateTrips(ctx context.Context, first, last time.Time) (int, 
 			n, _ := res.RowsAffected()
 			created += int(n)
 		}
-		return nil
+		if created == 0 {
+			return nil
+		}
+		return bumpCatalog(ctx, tx)
 	})
 	return created, err
 }

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"runtime"
+	"strconv"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -51,7 +52,7 @@ func openSQLite(ctx context.Context, file string) (*Store, error) {
 	}
 	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
 	r.SetMaxIdleConns(max(4, runtime.NumCPU()))
-	s := &Store{w: w, r: r, wc: &stmtCache{db: w}, rc: &stmtCache{db: r}, engine: SQLite}
+	s := newStore(w, r, SQLite)
 	if err := w.PingContext(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("open %s: %w", abs, err)
@@ -70,7 +71,7 @@ func openPostgres(ctx context.Context, dsn string) (*Store, error) {
 	}
 	db.SetMaxOpenConns(PoolSize)
 	db.SetMaxIdleConns(PoolSize)
-	s := &Store{w: db, r: db, wc: &stmtCache{db: db}, rc: &stmtCache{db: db}, engine: Postgres}
+	s := newStore(db, db, Postgres)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open postgres: %w", err)
@@ -108,9 +109,9 @@ func translate(err error) error {
 	if errors.As(err, &se) {
 		switch se.Code() {
 		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
-			return fmt.Errorf("%w: %v", ErrUnique, err)
+			return fmt.Errorf("%w: %w", ErrUnique, err)
 		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-			return fmt.Errorf("%w: %v", ErrBusy, err)
+			return fmt.Errorf("%w: %w", ErrBusy, err)
 		}
 		return err
 	}
@@ -118,20 +119,51 @@ func translate(err error) error {
 	if errors.As(err, &pe) {
 		switch {
 		case pe.Code == "23505":
-			return fmt.Errorf("%w: %v", ErrUnique, err)
+			return fmt.Errorf("%w: %w", ErrUnique, err)
 		// serialization_failure, deadlock_detected, lock_not_available, the
 		// server shutting down or not yet accepting connections.
 		case pe.Code == "40001", pe.Code == "40P01", pe.Code == "55P03", pe.Code[:2] == "57", pe.Code[:2] == "08":
-			return fmt.Errorf("%w: %v", ErrBusy, err)
+			return fmt.Errorf("%w: %w", ErrBusy, err)
 		}
 		return err
 	}
 	var ne net.Error
 	if errors.Is(err, driver.ErrBadConn) || errors.Is(err, io.ErrUnexpectedEOF) || errors.As(err, &ne) || pgconn.SafeToRetry(err) ||
 		errors.As(err, new(*pgconn.ConnectError)) {
-		return fmt.Errorf("%w: %v", ErrBusy, err)
+		return fmt.Errorf("%w: %w", ErrBusy, err)
 	}
 	return err
+}
+
+// oneOf is the condition "col is one of ids", with ids passed as the one
+// parameter $n, and that parameter. A list of parameters would be the
+// same on both engines, but PostgreSQL's generic plan for "IN ($2, …,
+// $257)" scans the whole table, and SQLite's driver binds long lists in
+// quadratic time: an array on PostgreSQL and a JSON array on SQLite keep
+// both on the index.
+func (s *Store) oneOf(col string, n int, ids []int64) (cond string, param string) {
+	open, end := byte('['), byte(']')
+	cond = col + ` IN (SELECT value FROM json_each($` + strconv.Itoa(n) + `))`
+	if s.engine == Postgres {
+		open, end = '{', '}'
+		cond = col + ` = ANY(CAST($` + strconv.Itoa(n) + ` AS BIGINT[]))`
+	}
+	b := make([]byte, 0, 2+8*len(ids))
+	b = append(b, open)
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return cond, string(append(b, end))
+}
+
+// retryable reports whether err aborted a PostgreSQL transaction that may
+// succeed if run again: deadlock_detected or serialization_failure.
+func retryable(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
 }
 
 // Unavailable reports whether err means the database could not answer now

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"slices"
 	"sort"
 	"time"
 
@@ -47,10 +48,10 @@ func newHoldID() string {
 // never blocks a sale; the UNIQUE key on (trip, seat, leg) decides every
 // race.
 func (s *Store) CreateHold(ctx context.Context, req HoldRequest, ttl time.Duration, now time.Time) (booking.Hold, error) {
-	// The catalog is read before the write transaction, from the read
-	// pool: on SQLite the write lock is the scarce resource at a sale
-	// opening, so only the writes happen under it.
-	h, err := prepareHold(ctx, s.rc, req, ttl, now)
+	// The catalog is read before the write transaction, from the cache
+	// or the read pool: on SQLite the write lock is the scarce resource at
+	// a sale opening, so only the writes happen under it.
+	h, err := prepareHold(ctx, s.catalogOf, req, ttl, now)
 	if err != nil {
 		return h, err
 	}
@@ -60,7 +61,7 @@ func (s *Store) CreateHold(ctx context.Context, req HoldRequest, ttl time.Durati
 
 // Hold is CreateHold inside the Writer's transaction.
 func (w *Writer) Hold(req HoldRequest, ttl time.Duration, now time.Time) (booking.Hold, error) {
-	h, err := prepareHold(w.ctx, w.tx, req, ttl, now)
+	h, err := prepareHold(w.ctx, w.catalog, req, ttl, now)
 	if err != nil {
 		return h, err
 	}
@@ -68,13 +69,13 @@ func (w *Writer) Hold(req HoldRequest, ttl time.Duration, now time.Time) (bookin
 }
 
 // prepareHold checks a hold request against the catalog and prices it.
-func prepareHold(ctx context.Context, q querier, req HoldRequest, ttl time.Duration, now time.Time) (booking.Hold, error) {
+func prepareHold(ctx context.Context, cat catalogSource, req HoldRequest, ttl time.Duration, now time.Time) (booking.Hold, error) {
 	h := booking.Hold{ID: newHoldID(), TripID: req.TripID, From: req.From, To: req.To, Seats: req.Seats,
 		CreatedAt: now, ExpiresAt: now.Add(ttl), Status: booking.HoldActive}
 	if err := checkSeatList(req.Seats); err != nil {
 		return h, err
 	}
-	c, err := loadCatalog(ctx, q, req.TripID, req.From, req.To)
+	c, err := cat(ctx, req.TripID, req.From, req.To)
 	if err != nil {
 		return h, err
 	}
@@ -130,6 +131,10 @@ func occupy(ctx context.Context, tx *wtx, tripID int64, seats []string, legs []i
 		return err
 	}
 	defer stmt.Close()
+	// Every transaction takes seat-legs in one order, the UNIQUE key's
+	// (seat, leg), as the DELETE of expired rows before it does: two holds
+	// on the same seats then wait for each other instead of deadlocking.
+	seats = slices.Sorted(slices.Values(seats))
 	var taken []string
 	for _, seat := range seats {
 		for _, leg := range legs {

@@ -101,6 +101,7 @@ func (s *Store) SettleRefund(ctx context.Context, id int64, done bool, providerR
 func (s *Store) CancelSeats(ctx context.Context, code, phone string, seats []string, now time.Time) (int64, error) {
 	var refund int64
 	err := s.tx(ctx, func(tx *wtx) error {
+		refund = 0
 		b, err := loadBooking(ctx, tx, booking.NormalizeCode(code))
 		if err != nil {
 			return err

@@ -32,3 +32,20 @@ func TestMigrateTwice(t *testing.T) {
 		t.Fatalf("second migrate: %v", err)
 	}
 }
+
+func TestSQLiteSearchAcrossStores(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "benxe.db")
+	var sts [2]*store.Store
+	for i := range sts {
+		st, err := store.Open(context.Background(), file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		if err := st.Migrate(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		sts[i] = st
+	}
+	storetest.SearchAcrossStores(t, sts[0], sts[1])
+}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"math/rand/v2"
 	"path"
 	"runtime"
 	"sort"
@@ -29,6 +30,22 @@ type Store struct {
 	wc, rc *stmtCache // prepared statements of each pool
 	engine string
 	slow   slowLog
+	// What the catalog said, per process; see cache.go.
+	search *versionCache[searchKey, []TripHit]
+	trips  *versionCache[segmentKey, tripCatalog]
+}
+
+// Bounds of the catalog caches: a search keeps about 250 bytes a trip
+// found, a trip's catalog a few kilobytes (its layout's seats).
+const (
+	searchCacheTrips = 100_000
+	tripCacheTrips   = 10_000
+)
+
+func newStore(w, r *sql.DB, engine string) *Store {
+	return &Store{w: w, r: r, wc: &stmtCache{db: w}, rc: &stmtCache{db: r}, engine: engine,
+		search: &versionCache[searchKey, []TripHit]{max: searchCacheTrips},
+		trips:  &versionCache[segmentKey, tripCatalog]{max: tripCacheTrips}}
 }
 
 // slowLog logs write transactions that take longer than a threshold.
@@ -113,13 +130,42 @@ func (s *Store) Migrate(ctx context.Context) error {
 }
 
 // Tx runs fn in a write transaction (BEGIN IMMEDIATE on SQLite, so the
-// write lock is taken up front and no read-then-write upgrade can deadlock).
+// write lock is taken up front and no read-then-write upgrade can deadlock),
+// again if PostgreSQL aborts it for a deadlock (see tx).
 func (s *Store) Tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return s.tx(ctx, func(tx *wtx) error { return fn(tx.Tx) })
 }
 
-// tx is Tx with statements prepared once and cached.
+// txAttempts bounds how often tx runs a transaction that PostgreSQL chose
+// as a deadlock victim or failed to serialise.
+const txAttempts = 4
+
+// tx is Tx with statements prepared once and cached, and run again when
+// PostgreSQL aborted it for a deadlock or a serialisation failure: the
+// whole transaction was rolled back, and running it again is what the
+// server asks for. Rows locked in different orders by concurrent holds,
+// the hold sweep and the expiry job can form such a cycle under load;
+// without the retry a passenger would see "busy" for a seat that was
+// free. So fn must be safe to run twice: it may set variables outside it,
+// never accumulate into them.
 func (s *Store) tx(ctx context.Context, fn func(*wtx) error) error {
+	for attempt := 1; ; attempt++ {
+		err := s.txOnce(ctx, fn)
+		if attempt == txAttempts || !retryable(err) || ctx.Err() != nil {
+			return err
+		}
+		// A short random pause, growing with each attempt, so the
+		// transactions of the cycle do not meet again at once.
+		pause := time.Duration(attempt) * time.Duration(1+rand.IntN(10)) * time.Millisecond
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(pause):
+		}
+	}
+}
+
+func (s *Store) txOnce(ctx context.Context, fn func(*wtx) error) error {
 	if s.slow.log != nil {
 		defer s.timeTx(ctx, time.Now())
 	}

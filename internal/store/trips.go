@@ -170,111 +170,6 @@ func (s *Store) SeatStates(ctx context.Context, tripID int64, from, to int, now 
 	return states, rows.Err()
 }
 
-// TripQuery is a search for trips serving a segment on a date.
-type TripQuery struct {
-	From, To     int64     // place ids
-	Day          time.Time // midnight of the Vietnam date
-	Now          time.Time
-	OperatorID   int64
-	Vehicle      string
-	DepartAfter  time.Duration // since midnight; 0 = no bound
-	DepartBefore time.Duration // since midnight; 0 = no bound
-	MinPrice     int64
-	MaxPrice     int64
-	Sort         string // departure, price, rating
-	Limit        int
-}
-
-// TripHit is one trip found by a search, for the segment searched.
-type TripHit struct {
-	TripID         int64
-	OperatorID     int64
-	OperatorName   string
-	Rating         int
-	Vehicle        string
-	FromIdx, ToIdx int
-	FromName       string
-	ToName         string
-	FromPlace      int64
-	ToPlace        int64
-	Departure      time.Time
-	Arrival        time.Time
-	PriceFrom      int64
-	SeatsAvailable int
-}
-
-// SearchTrips finds the trips that stop at place From and later at place
-// To, leaving From on the day asked, with the cheapest fare and the seats
-// free for that very segment. A night bus that left its first stop the day
-// before is found from a later stop.
-func (s *Store) SearchTrips(ctx context.Context, q TripQuery) ([]TripHit, error) {
-	lo := q.Day
-	hi := q.Day.AddDate(0, 0, 1)
-	if q.DepartAfter > 0 {
-		lo = q.Day.Add(q.DepartAfter)
-	}
-	if q.DepartBefore > 0 && q.Day.Add(q.DepartBefore).Before(hi) {
-		hi = q.Day.Add(q.DepartBefore)
-	}
-	if q.Now.After(lo) {
-		lo = q.Now
-	}
-	order := "dep, id"
-	switch q.Sort {
-	case "price":
-		order = "price_from, dep, id"
-	case "rating":
-		order = "rating DESC, dep, id"
-	}
-	// Seats available = sellable seats − seats with a live row on any leg
-	// of the segment; the subquery walks only this trip's occupancy rows.
-	// CROSS JOIN fixes SQLite's join order (PostgreSQL plans it as usual):
-	// routes through both places first, then their trips — not the trips of
-	// every route through the origin. And
-	// the materialised CTE keeps each price computed once, not once per use.
-	query := `WITH hits AS MATERIALIZED (
-		SELECT t.id, o.id AS operator_id, o.name, o.rating, l.vehicle, s1.idx AS from_idx, s2.idx AS to_idx,
-			s1.name AS from_name, s2.name AS to_name, s1.place_id AS from_place, s2.place_id AS to_place,
-			t.departs_at + s1.offset_min * 60000 AS dep, t.departs_at + s2.offset_min * 60000 AS arr,
-			(SELECT min(f.amount) FROM fares f
-				WHERE f.timetable_id = t.timetable_id AND f.from_idx = s1.idx AND f.to_idx = s2.idx) AS price_from,
-			l.seats - (SELECT count(DISTINCT oc.seat) FROM occupancy oc
-				WHERE oc.trip_id = t.id AND oc.leg >= s1.idx AND oc.leg < s2.idx
-				  AND (oc.expires_at IS NULL OR oc.expires_at > CAST($5 AS BIGINT))) AS seats_available
-		FROM stops s1
-		CROSS JOIN stops s2
-		CROSS JOIN trips t
-		CROSS JOIN operators o
-		CROSS JOIN layouts l
-		WHERE s1.place_id = $1 AND s2.place_id = $2 AND s2.route_id = s1.route_id AND s2.idx > s1.idx
-		  AND t.route_id = s1.route_id AND o.id = t.operator_id AND l.id = t.layout_id
-		  AND t.departs_at >= CAST($3 AS BIGINT) - s1.offset_min * 60000 AND t.departs_at < CAST($4 AS BIGINT) - s1.offset_min * 60000
-		  AND t.status = 'scheduled' AND t.online
-		  AND (CAST($6 AS BIGINT) = 0 OR o.id = $6) AND ($7 = '' OR l.vehicle = $7)
-	)
-	SELECT * FROM hits
-	WHERE price_from IS NOT NULL AND (CAST($8 AS BIGINT) = 0 OR price_from >= $8) AND (CAST($9 AS BIGINT) = 0 OR price_from <= $9)
-	ORDER BY ` + order + ` LIMIT $10`
-	rows, err := s.rc.QueryContext(ctx, query, q.From, q.To, ms(lo), ms(hi), ms(q.Now),
-		q.OperatorID, q.Vehicle, q.MinPrice, q.MaxPrice, q.Limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var hits []TripHit
-	for rows.Next() {
-		var h TripHit
-		var dep, arr int64
-		if err := rows.Scan(&h.TripID, &h.OperatorID, &h.OperatorName, &h.Rating, &h.Vehicle, &h.FromIdx, &h.ToIdx,
-			&h.FromName, &h.ToName, &h.FromPlace, &h.ToPlace, &dep, &arr, &h.PriceFrom, &h.SeatsAvailable); err != nil {
-			return nil, err
-		}
-		h.Departure, h.Arrival = at(dep), at(arr)
-		hits = append(hits, h)
-	}
-	return hits, rows.Err()
-}
-
 // TripIDs lists the trips departing in [from, to).
 func (s *Store) TripIDs(ctx context.Context, from, to time.Time) ([]int64, error) {
 	rows, err := s.rc.QueryContext(ctx, `SELECT id FROM trips WHERE departs_at >= $1 AND departs_at < $2 ORDER BY id`, ms(from), ms(to))
@@ -293,11 +188,45 @@ func (s *Store) TripIDs(ctx context.Context, from, to time.Time) ([]int64, error
 	return ids, rows.Err()
 }
 
+// catalogSource reads what selling a segment of a trip needs from the
+// catalog: through the cache (Store.catalogOf) or inside a transaction
+// (Writer.catalog).
+type catalogSource func(ctx context.Context, tripID int64, from, to int) (tripCatalog, error)
+
+type segmentKey struct {
+	trip     int64
+	from, to int
+}
+
+// catalogOf is loadCatalog from the read pool, through the process's
+// cache: a hold then reads one row, the catalog's version, before it
+// writes. What it returns is shared: read it only.
+func (s *Store) catalogOf(ctx context.Context, tripID int64, from, to int) (tripCatalog, error) {
+	version, err := s.catalogVersion(ctx)
+	if err != nil {
+		return tripCatalog{}, err
+	}
+	key := segmentKey{tripID, from, to}
+	if c, ok := s.trips.get(key, version); ok {
+		return c, nil
+	}
+	c, err := loadCatalog(ctx, s.rc, tripID, from, to)
+	if err == nil {
+		s.trips.put(key, version, c, 1)
+	}
+	return c, err
+}
+
+func (w *Writer) catalog(ctx context.Context, tripID int64, from, to int) (tripCatalog, error) {
+	return loadCatalog(ctx, w.tx, tripID, from, to)
+}
+
 // tripCatalog is what selling a segment of a trip reads from the catalog.
 type tripCatalog struct {
 	trip   catalog.Trip
 	layout catalog.Layout
 	fares  map[string]int64
+	points []catalog.Point
 }
 
 func loadCatalog(ctx context.Context, q querier, tripID int64, from, to int) (tripCatalog, error) {
@@ -312,6 +241,9 @@ func loadCatalog(ctx context.Context, q querier, tripID int64, from, to int) (tr
 	if c.layout, err = loadLayout(ctx, q, c.trip.LayoutID); err != nil {
 		return c, err
 	}
-	c.fares, err = loadFares(ctx, q, c.trip.TimetableID, from, to)
+	if c.fares, err = loadFares(ctx, q, c.trip.TimetableID, from, to); err != nil {
+		return c, err
+	}
+	c.points, err = loadPoints(ctx, q, c.trip.RouteID)
 	return c, err
 }

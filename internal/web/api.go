@@ -52,7 +52,7 @@ func (s *Server) apiTrips(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	q, err := s.tripQuery(r.Context(), v, from, to)
+	q, err := s.tripQuery(v, from, to)
 	if err != nil {
 		s.apiError(w, r, err)
 		return

@@ -101,6 +101,9 @@ func (s *Server) errorOf(r *http.Request, err error) (int, errorDetail) {
 		return status, errorDetail{Code: e.Code, Message: e.Message, MessageVI: e.MessageVI, Field: e.Field, Seats: e.Seats}
 	}
 	if status == http.StatusServiceUnavailable {
+		// Not a bug, but the operator must be able to tell a lost
+		// database from lock contention.
+		s.Log.WarnContext(r.Context(), "unavailable", "request_id", requestID(r.Context()), "err", err)
 		return status, errorDetail{Code: "unavailable", Message: "The service is busy; please try again in a moment.",
 			MessageVI: "Hệ thống đang bận, vui lòng thử lại sau giây lát."}
 	}

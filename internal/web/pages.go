@@ -391,7 +391,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 			qv.Set("depart_before", tod.before)
 		}
 	}
-	q, err := s.tripQuery(ctx, qv, from.ID, to.ID)
+	q, err := s.tripQuery(qv, from.ID, to.ID)
 	if err != nil {
 		status := s.showError(r, &pg.base, err, "to", "date", "operator", "vehicle", "max_price", "sort")
 		s.render(w, r, status, "search", pg)

@@ -332,7 +332,7 @@ type ldTicket struct {
 // time: where and when the passenger gets on and off.
 func reservationLD(v bookingJSON, st seatTicket, passenger, token, deck, hotline string) busReservation {
 	op := ldThing{Type: "Organization", Name: v.Trip.Operator.Name, Telephone: hotline}
-	iso := func(t rfc3339) string { b, _ := t.MarshalJSON(); return strings.Trim(string(b), `"`) }
+	iso := func(t rfc3339) string { b, _ := t.MarshalText(); return string(b) }
 	station := func(p pointJSON, stop stopJSON) ldStation {
 		return ldStation{Type: "BusStation", Name: p.Name, Address: ldAddress{Type: "PostalAddress", Street: p.Address, Locality: stop.Place, Country: "VN"}}
 	}

@@ -17,8 +17,10 @@ import (
 // rfc3339 writes times as API.md fixes them: RFC 3339 in Vietnam time.
 type rfc3339 time.Time
 
-func (t rfc3339) MarshalJSON() ([]byte, error) {
-	return []byte(`"` + time.Time(t).In(vn.Zone).Format(time.RFC3339) + `"`), nil
+// MarshalText rather than MarshalJSON: encoding/json re-parses what a
+// MarshalJSON returns, and a search answer holds hundreds of times.
+func (t rfc3339) MarshalText() ([]byte, error) {
+	return time.Time(t).In(vn.Zone).AppendFormat(make([]byte, 0, len(time.RFC3339)), time.RFC3339), nil
 }
 
 type placeJSON struct {
