@@ -35,11 +35,13 @@ type Store struct {
 	trips  *versionCache[segmentKey, tripCatalog]
 }
 
-// Bounds of the catalog caches: a search keeps about 250 bytes a trip
-// found, a trip's catalog a few kilobytes (its layout's seats).
+// Bounds of the catalog caches, so that they stay within tens of
+// megabytes: a search keeps about 250 bytes a trip found, a trip's catalog
+// about 5 kB (its layout's seats, its route's stops and points). A sale
+// opening is a few hundred hot trips; the rest is read again when asked.
 const (
 	searchCacheTrips = 100_000
-	tripCacheTrips   = 10_000
+	tripCacheTrips   = 2_000
 )
 
 func newStore(w, r *sql.DB, engine string) *Store {

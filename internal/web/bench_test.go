@@ -68,8 +68,8 @@ func benchServer(b *testing.B) (string, *store.Store, *serverTimes) {
 
 // BenchmarkSearchHTTP: GET /api/v1/trips from 16 concurrent clients over
 // loopback, between the busiest places, on dates over the next month. It
-// reports searches/s and latency percentiles as the clients see them (an
-// upper bound of the server's own time).
+// reports searches/s and latency percentiles as the clients see them and
+// as the server does (handler start to return).
 func BenchmarkSearchHTTP(b *testing.B) { searchHTTP(b, 8) }
 
 // BenchmarkSearchHTTPOneClient: the same, one client at a time.
@@ -91,6 +91,20 @@ func searchHTTP(b *testing.B, parallelism int) {
 	}
 	today := demo.Today(time.Now())
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 32}}
+	// One search of each pair and day first, as a second into a sale
+	// opening: the day's trips are then in the server's catalog cache, and
+	// what is measured is the steady state. BenchmarkSearchTrips/cold in
+	// the store measures a first search.
+	for _, p := range pairs {
+		for d := 1; d <= 28; d++ {
+			resp, err := client.Get(fmt.Sprintf("%s/api/v1/trips?from=%d&to=%d&date=%s", url, p[0], p[1], today.AddDate(0, 0, d).Format("2006-01-02")))
+			if err != nil {
+				b.Fatal(err)
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+		}
+	}
 	var mu sync.Mutex
 	var lat []time.Duration
 	var n int64

@@ -112,6 +112,23 @@ type settleRequest struct {
 	Ref  string `json:"ref"`
 }
 
+// paymentSettingsJSON is an operator's payment settings, read and written
+// whole.
+type paymentSettingsJSON struct {
+	Methods         []string `json:"methods"`
+	BankBIN         string   `json:"bank_bin"`
+	BankAccount     string   `json:"bank_account"`
+	BankAccountName string   `json:"bank_account_name"`
+	TransferMinutes int      `json:"transfer_minutes"`
+	CounterMinutes  int      `json:"counter_minutes"`
+	OnlineMinutes   int      `json:"online_minutes"`
+}
+
+func paymentSettingsView(p booking.PaymentSettings) paymentSettingsJSON {
+	return paymentSettingsJSON{Methods: p.Methods, BankBIN: p.BankBIN, BankAccount: p.BankAccount, BankAccountName: p.BankAccountName,
+		TransferMinutes: p.TransferMinutes, CounterMinutes: p.CounterMinutes, OnlineMinutes: p.OnlineMinutes}
+}
+
 type decisionJSON struct {
 	Code   string `json:"code"`
 	Status string `json:"status"`
@@ -264,6 +281,60 @@ func (s *Server) apiDecide(w http.ResponseWriter, r *http.Request, confirm bool)
 	}
 	s.Log.InfoContext(r.Context(), "operator decision", "request_id", requestID(r.Context()), "code", b.Code, "status", b.Status)
 	encode(w, http.StatusOK, decisionJSON{Code: b.Code, Status: b.Status})
+}
+
+func operatorID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id < 1 {
+		return 0, apperr.New(apperr.NotFound, "operator_not_found", "id", "Không tìm thấy nhà xe.", "No such operator.")
+	}
+	return id, nil
+}
+
+func (s *Server) apiPaymentSettings(w http.ResponseWriter, r *http.Request) {
+	id, err := operatorID(r)
+	if err == nil {
+		var p booking.PaymentSettings
+		if p, err = s.Store.PaymentSettings(r.Context(), id); err == nil {
+			encode(w, http.StatusOK, paymentSettingsView(p))
+			return
+		}
+	}
+	s.apiError(w, r, err)
+}
+
+// apiSetPaymentSettings replaces an operator's payment settings. Bookings
+// already made keep what they were given.
+func (s *Server) apiSetPaymentSettings(w http.ResponseWriter, r *http.Request) {
+	id, err := operatorID(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	in, err := decode[paymentSettingsJSON](r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	p := booking.PaymentSettings{Methods: in.Methods, BankBIN: in.BankBIN, BankAccount: in.BankAccount, BankAccountName: in.BankAccountName,
+		TransferMinutes: in.TransferMinutes, CounterMinutes: in.CounterMinutes, OnlineMinutes: in.OnlineMinutes}
+	p.Normalize()
+	if err := p.Validate(); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	// Transfers are matched and shown by the receiving bank's name.
+	if _, ok := bankNames[p.BankBIN]; p.BankBIN != "" && !ok {
+		s.apiError(w, r, apperr.Field("bank_bin", "unknown_bank", "benxe chưa hỗ trợ ngân hàng có mã BIN "+p.BankBIN+".",
+			"benxe does not know the bank with BIN "+p.BankBIN+"."))
+		return
+	}
+	if err := s.Store.SetPaymentSettings(r.Context(), id, p); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	s.Log.InfoContext(r.Context(), "payment settings changed", "request_id", requestID(r.Context()), "operator", id, "methods", p.Methods)
+	encode(w, http.StatusOK, paymentSettingsView(p))
 }
 
 // reconcileDay reads the date parameter: a Vietnam calendar day, today

@@ -372,6 +372,8 @@ func TestOperatorOpenAPISchemas(t *testing.T) {
 		{reflect.TypeFor[reconciliationJSON](), "Reconciliation", true},
 		{reflect.TypeFor[assignRequest](), "AssignRequest", false},
 		{reflect.TypeFor[settleRequest](), "SettleRequest", false},
+		{reflect.TypeFor[paymentSettingsJSON](), "PaymentSettings", true},
+		{reflect.TypeFor[paymentSettingsJSON](), "PaymentSettings", false},
 	} {
 		s := oaMap(oaMap(oaMap(doc["components"])["schemas"])[c.schema])
 		if s == nil {

@@ -75,6 +75,8 @@ func addRoutes(mux *http.ServeMux, s *Server) {
 	mux.HandleFunc("POST /api/v1/operator/bookings/{code}/confirm", s.operatorAPI(s.apiConfirmBooking))
 	mux.HandleFunc("POST /api/v1/operator/bookings/{code}/reject", s.operatorAPI(s.apiRejectBooking))
 	mux.HandleFunc("GET /api/v1/operator/reconciliation", s.operatorAPI(s.apiReconciliation))
+	mux.HandleFunc("GET /api/v1/operator/operators/{id}/payment-settings", s.operatorAPI(s.apiPaymentSettings))
+	mux.HandleFunc("PUT /api/v1/operator/operators/{id}/payment-settings", s.operatorAPI(s.apiSetPaymentSettings))
 	mux.HandleFunc("GET /operator/reconciliation", s.pageReconciliation)
 	mux.HandleFunc("POST /operator/login", s.pageOperatorLogin)
 	mux.HandleFunc("POST /operator/logout", s.pageOperatorLogout)
