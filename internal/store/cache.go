@@ -3,7 +3,10 @@ package store
 import (
 	"container/list"
 	"context"
+	"fmt"
 	"sync"
+
+	"golang.org/x/sync/singleflight"
 )
 
 // The catalog — operators, routes, layouts, timetables, fares, trips —
@@ -31,6 +34,7 @@ func bumpCatalog(ctx context.Context, tx *wtx) error {
 // used first out once their total cost passes max.
 type versionCache[K comparable, V any] struct {
 	max     int
+	flight  singleflight.Group
 	mu      sync.Mutex
 	version int64
 	cost    int
@@ -42,6 +46,29 @@ type cacheEntry[K comparable, V any] struct {
 	key  K
 	val  V
 	cost int
+}
+
+// through returns the value kept for key at version, or loads it — once,
+// however many callers ask at the same time: at a sale opening thousands
+// ask for the same trip in the same second, and the catalog changing
+// empties every cache at once. The load runs on, uncancelled, if the
+// caller that started it goes away, since others are waiting for it.
+func (c *versionCache[K, V]) through(ctx context.Context, key K, version int64, load func(context.Context) (V, int, error)) (V, error) {
+	if v, ok := c.get(key, version); ok {
+		return v, nil
+	}
+	v, err, _ := c.flight.Do(fmt.Sprint(version, key), func() (any, error) {
+		v, cost, err := load(context.WithoutCancel(ctx))
+		if err == nil {
+			c.put(key, version, v, cost)
+		}
+		return v, err
+	})
+	if err != nil {
+		var zero V
+		return zero, err
+	}
+	return v.(V), nil
 }
 
 // get returns the value kept for key if it was read at version; a newer

@@ -1,6 +1,12 @@
 package store
 
-import "testing"
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
 
 func TestVersionCache(t *testing.T) {
 	c := &versionCache[string, int]{max: 3}
@@ -36,5 +42,51 @@ func TestVersionCache(t *testing.T) {
 	c.put("big", 2, 1, 5)
 	if _, ok := c.get("big", 2); !ok {
 		t.Error("the only value was evicted")
+	}
+}
+
+// TestVersionCacheLoadsOnce: callers asking for the same missing value
+// at once share one load, which runs on when the caller that started it
+// goes away.
+func TestVersionCacheLoadsOnce(t *testing.T) {
+	c := &versionCache[string, int]{max: 10}
+	var loads atomic.Int32
+	release := make(chan struct{})
+	load := func(ctx context.Context) (int, int, error) {
+		loads.Add(1)
+		<-release
+		if ctx.Err() != nil {
+			return 0, 0, ctx.Err()
+		}
+		return 42, 1, nil
+	}
+	first, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	ask := func(i int, ctx context.Context) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if v, err := c.through(ctx, "trip", 1, load); err != nil || v != 42 {
+				t.Errorf("caller %d: %d, %v", i, v, err)
+			}
+		}()
+	}
+	// The first caller starts the load; seven more ask while it runs.
+	ask(0, first)
+	for loads.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	for i := 1; i < 8; i++ {
+		ask(i, context.Background())
+	}
+	time.Sleep(50 * time.Millisecond) // let them queue behind the load
+	cancel()
+	close(release)
+	wg.Wait()
+	if n := loads.Load(); n != 1 {
+		t.Errorf("%d loads for one value", n)
+	}
+	if v, ok := c.get("trip", 1); !ok || v != 42 {
+		t.Errorf("not kept: %d, %v", v, ok)
 	}
 }

@@ -94,16 +94,20 @@ func (s *Store) SearchTrips(ctx context.Context, q TripQuery) ([]TripHit, error)
 
 // dayTrips is the catalog part of a search: every trip on sale leaving
 // place from for place to on day, in departure order, from the cache when
-// the catalog has not changed since it was read.
+// the catalog has not changed since it was read. The hits are shared: read
+// them only.
 func (s *Store) dayTrips(ctx context.Context, from, to int64, day time.Time) ([]TripHit, error) {
 	version, err := s.catalogVersion(ctx)
 	if err != nil {
 		return nil, err
 	}
-	key := searchKey{from, to, ms(day)}
-	if hits, ok := s.search.get(key, version); ok {
-		return hits, nil // shared: read only
-	}
+	return s.search.through(ctx, searchKey{from, to, ms(day)}, version, func(ctx context.Context) ([]TripHit, int, error) {
+		hits, err := s.readDayTrips(ctx, from, to, day)
+		return hits, len(hits), err
+	})
+}
+
+func (s *Store) readDayTrips(ctx context.Context, from, to int64, day time.Time) ([]TripHit, error) {
 	// CROSS JOIN fixes SQLite's join order (PostgreSQL plans it as usual):
 	// routes through both places first, then their trips — not the trips of
 	// every route through the origin.
@@ -151,8 +155,12 @@ func (s *Store) dayTrips(ctx context.Context, from, to int64, day time.Time) ([]
 			return nil, err
 		}
 	}
-	s.search.put(key, version, hits, len(hits))
 	return hits, nil
+}
+
+type searchKey struct {
+	from, to int64
+	day      int64
 }
 
 // knownPlaces says which of a search's places does not exist.
@@ -170,11 +178,6 @@ func (s *Store) knownPlaces(ctx context.Context, from, to int64) error {
 		}
 	}
 	return nil
-}
-
-type searchKey struct {
-	from, to int64
-	day      int64
 }
 
 // countFreeSeats sets each hit's SeatsAvailable: the layout's sellable

@@ -206,15 +206,10 @@ func (s *Store) catalogOf(ctx context.Context, tripID int64, from, to int) (trip
 	if err != nil {
 		return tripCatalog{}, err
 	}
-	key := segmentKey{tripID, from, to}
-	if c, ok := s.trips.get(key, version); ok {
-		return c, nil
-	}
-	c, err := loadCatalog(ctx, s.rc, tripID, from, to)
-	if err == nil {
-		s.trips.put(key, version, c, 1)
-	}
-	return c, err
+	return s.trips.through(ctx, segmentKey{tripID, from, to}, version, func(ctx context.Context) (tripCatalog, int, error) {
+		c, err := loadCatalog(ctx, s.rc, tripID, from, to)
+		return c, 1, err
+	})
 }
 
 func (w *Writer) catalog(ctx context.Context, tripID int64, from, to int) (tripCatalog, error) {
