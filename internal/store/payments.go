@@ -33,6 +33,7 @@ type Incoming struct {
 
 // Outcome is what ReceivePayment did.
 type Outcome struct {
+	PaymentID int64 // the payment's row, the first time's for a replay
 	Result    string
 	Duplicate bool // the provider had reported this transaction before
 	Code      string
@@ -67,8 +68,8 @@ func receive(ctx context.Context, tx *wtx, in Incoming, now time.Time) (Outcome,
 		// A replay: answer as the first time, change nothing.
 		out := Outcome{Duplicate: true}
 		var bookingID sql.NullInt64
-		if err := tx.QueryRowContext(ctx, `SELECT outcome, booking_id FROM payments WHERE provider = $1 AND provider_ref = $2`,
-			in.Provider, in.Ref).Scan(&out.Result, &bookingID); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT id, outcome, booking_id FROM payments WHERE provider = $1 AND provider_ref = $2`,
+			in.Provider, in.Ref).Scan(&out.PaymentID, &out.Result, &bookingID); err != nil {
 			return out, err
 		}
 		if bookingID.Valid {
@@ -84,12 +85,14 @@ func receive(ctx context.Context, tx *wtx, in Incoming, now time.Time) (Outcome,
 	}
 	b, found, err := findBooking(ctx, tx, in.Candidates)
 	if err != nil || !found {
-		return Outcome{Result: Unmatched}, err
+		return Outcome{PaymentID: payID, Result: Unmatched}, err
 	}
 	if b, err = lockBooking(ctx, tx, b); err != nil {
 		return Outcome{}, err
 	}
-	return applyPayment(ctx, tx, payID, in, b, "payment:"+in.Provider, now)
+	out, err := applyPayment(ctx, tx, payID, in, b, "payment:"+in.Provider, now)
+	out.PaymentID = payID
+	return out, err
 }
 
 // applyPayment applies a recorded payment to booking b: the part of

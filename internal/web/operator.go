@@ -86,6 +86,13 @@ type assignRequest struct {
 	Code string `json:"code"`
 }
 
+// counterPaymentRequest is cash or a card taken at the operator's counter,
+// under the receipt number the counter gave.
+type counterPaymentRequest struct {
+	Receipt string `json:"receipt"`
+	Amount  int64  `json:"amount"`
+}
+
 type paymentOutcomeJSON struct {
 	PaymentID int64  `json:"payment_id"`
 	Result    string `json:"result"`
@@ -213,6 +220,51 @@ func (s *Server) apiAssignPayment(w http.ResponseWriter, r *http.Request) {
 		Missing: out.Missing, Owed: out.Owed})
 }
 
+// apiCounterPayment records money taken at the counter for a booking, as
+// any provider's payment: once per receipt, in the ledger, paying the
+// booking in full or in part, or owed back if the booking no longer needs
+// it.
+func (s *Server) apiCounterPayment(w http.ResponseWriter, r *http.Request) {
+	body, err := decode[counterPaymentRequest](r)
+	if err == nil {
+		err = checkCounterPayment(&body)
+	}
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	// A mistyped code must not leave an unmatched payment behind.
+	b, err := s.Store.Booking(r.Context(), r.PathValue("code"))
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	out, err := s.Store.ReceivePayment(r.Context(), store.Incoming{Provider: booking.Counter, Ref: body.Receipt,
+		Candidates: []string{b.Code}, Amount: body.Amount, Content: "receipt " + body.Receipt}, s.Now())
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	s.Log.InfoContext(r.Context(), "counter payment", "request_id", requestID(r.Context()), "code", b.Code,
+		"receipt", body.Receipt, "amount", body.Amount, "outcome", out.Result, "duplicate", out.Duplicate)
+	encode(w, http.StatusOK, paymentOutcomeJSON{PaymentID: out.PaymentID, Result: out.Result, Code: out.Code, Status: out.Status,
+		Missing: out.Missing, Owed: out.Owed})
+}
+
+func checkCounterPayment(p *counterPaymentRequest) error {
+	p.Receipt = strings.TrimSpace(p.Receipt)
+	if p.Receipt == "" || len(p.Receipt) > 40 || strings.ContainsFunc(p.Receipt, func(c rune) bool {
+		return !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || strings.ContainsRune("-_/.", c))
+	}) {
+		return apperr.Field("receipt", "invalid_receipt", "Số biên lai bắt buộc: 1–40 chữ, số hoặc - _ / .",
+			"The receipt number is required: 1–40 letters, digits or - _ / .")
+	}
+	if p.Amount < 1 || p.Amount > 100_000_000 {
+		return apperr.Field("amount", "invalid_amount", "Số tiền từ 1 đến 100.000.000 đồng.", "The amount is 1 to 100,000,000 đồng.")
+	}
+	return nil
+}
+
 func (s *Server) apiOperatorRefunds(w http.ResponseWriter, r *http.Request) {
 	status := r.URL.Query().Get("status")
 	switch status {
@@ -283,16 +335,12 @@ func (s *Server) apiDecide(w http.ResponseWriter, r *http.Request, confirm bool)
 	encode(w, http.StatusOK, decisionJSON{Code: b.Code, Status: b.Status})
 }
 
-func operatorID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id < 1 {
-		return 0, apperr.New(apperr.NotFound, "operator_not_found", "id", "Không tìm thấy nhà xe.", "No such operator.")
-	}
-	return id, nil
+func operatorIDParam(r *http.Request) (int64, error) {
+	return operatorPathID(r, "id", "operator_not_found", "Không tìm thấy nhà xe.", "No such operator.")
 }
 
 func (s *Server) apiPaymentSettings(w http.ResponseWriter, r *http.Request) {
-	id, err := operatorID(r)
+	id, err := operatorIDParam(r)
 	if err == nil {
 		var p booking.PaymentSettings
 		if p, err = s.Store.PaymentSettings(r.Context(), id); err == nil {
@@ -306,7 +354,7 @@ func (s *Server) apiPaymentSettings(w http.ResponseWriter, r *http.Request) {
 // apiSetPaymentSettings replaces an operator's payment settings. Bookings
 // already made keep what they were given.
 func (s *Server) apiSetPaymentSettings(w http.ResponseWriter, r *http.Request) {
-	id, err := operatorID(r)
+	id, err := operatorIDParam(r)
 	if err != nil {
 		s.apiError(w, r, err)
 		return

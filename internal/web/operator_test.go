@@ -374,6 +374,7 @@ func TestOperatorOpenAPISchemas(t *testing.T) {
 		{reflect.TypeFor[settleRequest](), "SettleRequest", false},
 		{reflect.TypeFor[paymentSettingsJSON](), "PaymentSettings", true},
 		{reflect.TypeFor[paymentSettingsJSON](), "PaymentSettings", false},
+		{reflect.TypeFor[counterPaymentRequest](), "CounterPaymentRequest", false},
 	} {
 		s := oaMap(oaMap(oaMap(doc["components"])["schemas"])[c.schema])
 		if s == nil {

@@ -74,6 +74,7 @@ func addRoutes(mux *http.ServeMux, s *Server) {
 	mux.HandleFunc("POST /api/v1/operator/refunds/{id}/settle", s.operatorAPI(s.apiSettleRefund))
 	mux.HandleFunc("POST /api/v1/operator/bookings/{code}/confirm", s.operatorAPI(s.apiConfirmBooking))
 	mux.HandleFunc("POST /api/v1/operator/bookings/{code}/reject", s.operatorAPI(s.apiRejectBooking))
+	mux.HandleFunc("POST /api/v1/operator/bookings/{code}/counter-payments", s.operatorAPI(s.apiCounterPayment))
 	mux.HandleFunc("GET /api/v1/operator/reconciliation", s.operatorAPI(s.apiReconciliation))
 	mux.HandleFunc("GET /api/v1/operator/operators/{id}/payment-settings", s.operatorAPI(s.apiPaymentSettings))
 	mux.HandleFunc("PUT /api/v1/operator/operators/{id}/payment-settings", s.operatorAPI(s.apiSetPaymentSettings))

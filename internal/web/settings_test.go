@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -84,6 +85,83 @@ func settingsOperator(t *testing.T, st *store.Store) (opID, tripID, pickup, drop
 	return opID, tripID, pickup, drop
 }
 
+// settingsBook holds seat on the trip and books it with method.
+func settingsBook(t *testing.T, tripID, pickup, drop int64, seat, method string) opAnswer {
+	t.Helper()
+	var h struct {
+		ID string `json:"id"`
+	}
+	a := opCall(t, "POST", "/api/v1/holds", "", map[string]any{"trip_id": tripID, "from": 0, "to": 1, "seats": []string{seat}})
+	if a.status != http.StatusCreated || json.Unmarshal(a.body, &h) != nil {
+		t.Fatalf("hold %s: %d %s", seat, a.status, a.body)
+	}
+	return opCall(t, "POST", "/api/v1/bookings", "", map[string]any{"hold_id": h.ID, "pickup_point_id": pickup, "dropoff_point_id": drop,
+		"contact": map[string]string{"name": "Khách", "phone": "0912345678"}, "payment_method": method})
+}
+
+// TestCounterPayment: staff record money taken at the counter; a short
+// payment leaves the booking pending with what is missing, the rest pays
+// it, a repeated receipt changes nothing, and a mistyped code records
+// nothing.
+func TestCounterPayment(t *testing.T) {
+	_, st := startTestServer(t)
+	_, tripID, pickup, drop := settingsOperator(t, st)
+	a := settingsBook(t, tripID, pickup, drop, "A08", "counter")
+	var b struct {
+		Code  string `json:"code"`
+		Total int64  `json:"total"`
+	}
+	if a.status != http.StatusCreated || json.Unmarshal(a.body, &b) != nil {
+		t.Fatalf("booking: %d %s", a.status, a.body)
+	}
+	path := "/api/v1/operator/bookings/" + b.Code + "/counter-payments"
+	receipt := fmt.Sprint("BL-", time.Now().UnixNano())
+	var first, again, rest paymentOutcomeJSON
+	opOK(t, "POST", path, map[string]any{"receipt": receipt, "amount": b.Total - 50000}, &first)
+	if first.Result != store.PaidPart || first.Missing != 50000 || first.Status != "pending_payment" || first.PaymentID == 0 {
+		t.Fatalf("part payment: %+v", first)
+	}
+	opOK(t, "POST", path, map[string]any{"receipt": receipt, "amount": b.Total - 50000}, &again)
+	if again.PaymentID != first.PaymentID || again.Result != store.PaidPart {
+		t.Fatalf("repeated receipt: %+v, first %+v", again, first)
+	}
+	opOK(t, "POST", path, map[string]any{"receipt": receipt + "-2", "amount": 50000}, &rest)
+	if rest.Result != store.PaidInFull || rest.Status != "confirmed" {
+		t.Fatalf("the rest: %+v", rest)
+	}
+	booked, err := st.Booking(context.Background(), b.Code)
+	if err != nil || booked.Status != "confirmed" {
+		t.Fatalf("booking after payment: %+v, %v", booked.Status, err)
+	}
+
+	for _, c := range []struct {
+		body  any
+		field string
+	}{
+		{map[string]any{"receipt": "", "amount": 1000}, "receipt"},
+		{map[string]any{"receipt": "BL 1", "amount": 1000}, "receipt"},
+		{map[string]any{"receipt": "BL-1", "amount": 0}, "amount"},
+		{map[string]any{"receipt": "BL-1", "amount": 200_000_000}, "amount"},
+	} {
+		var e errorBody
+		a := opCall(t, "POST", path, testOperatorToken, c.body)
+		a.want(t, http.StatusBadRequest, "")
+		if json.Unmarshal(a.body, &e); e.Error.Field != c.field {
+			t.Errorf("%v: field %q, want %q", c.body, e.Error.Field, c.field)
+		}
+	}
+	lost := fmt.Sprint("BL-LOST-", time.Now().UnixNano())
+	opCall(t, "POST", "/api/v1/operator/bookings/ZZZZZZZZ/counter-payments", testOperatorToken,
+		map[string]any{"receipt": lost, "amount": 1000}).want(t, http.StatusNotFound, "booking_not_found")
+	var unmatched []opUnmatchedOut
+	opOK(t, "GET", "/api/v1/operator/payments/unmatched", nil, &unmatched)
+	for _, u := range unmatched {
+		if strings.Contains(u.Content, lost) {
+			t.Errorf("a payment for a mistyped code was recorded: %+v", u)
+		}
+	}
+}
+
 // TestOperatorPaymentSettings: an operator changes its payment settings;
 // checkout offers only the methods it takes, with its deadlines, and bad
 // settings are refused naming the field, changing nothing.
@@ -91,18 +169,7 @@ func TestOperatorPaymentSettings(t *testing.T) {
 	_, st := startTestServer(t)
 	opID, tripID, pickup, drop := settingsOperator(t, st)
 	path := fmt.Sprintf("/api/v1/operator/operators/%d/payment-settings", opID)
-	book := func(seat, method string) opAnswer {
-		t.Helper()
-		var h struct {
-			ID string `json:"id"`
-		}
-		a := opCall(t, "POST", "/api/v1/holds", "", map[string]any{"trip_id": tripID, "from": 0, "to": 1, "seats": []string{seat}})
-		if a.status != http.StatusCreated || json.Unmarshal(a.body, &h) != nil {
-			t.Fatalf("hold %s: %d %s", seat, a.status, a.body)
-		}
-		return opCall(t, "POST", "/api/v1/bookings", "", map[string]any{"hold_id": h.ID, "pickup_point_id": pickup, "dropoff_point_id": drop,
-			"contact": map[string]string{"name": "Khách", "phone": "0912345678"}, "payment_method": method})
-	}
+	book := func(seat, method string) opAnswer { return settingsBook(t, tripID, pickup, drop, seat, method) }
 
 	var got paymentSettingsJSON
 	opOK(t, "GET", path, nil, &got)
