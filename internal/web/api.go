@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/benxe/benxe/internal/apperr"
 	"github.com/benxe/benxe/internal/booking"
@@ -66,8 +67,17 @@ func (s *Server) apiTrips(w http.ResponseWriter, r *http.Request) {
 	for _, h := range hits {
 		out = append(out, tripHitView(h))
 	}
-	encode(w, http.StatusOK, out)
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	buf := tripsJSONBuffers.Get().(*[]byte)
+	*buf = appendTripHits((*buf)[:0], out)
+	w.Write(*buf)
+	tripsJSONBuffers.Put(buf)
 }
+
+// tripsJSONBuffers keeps the buffers search answers are written into (up
+// to about 100 kB each): at a sale opening a fresh one per search was a
+// large part of the garbage collector's work.
+var tripsJSONBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
 
 func pathID(r *http.Request, name string) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
