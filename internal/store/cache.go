@@ -72,13 +72,18 @@ func (c *versionCache[K, V]) through(ctx context.Context, key K, version int64, 
 }
 
 // get returns the value kept for key if it was read at version; a newer
-// version empties the cache. Values are shared: callers only read them.
+// version empties the cache, an older one (a caller that read the version
+// just before it moved) only misses. Values are shared: callers only read
+// them.
 func (c *versionCache[K, V]) get(key K, version int64) (V, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	var zero V
-	if c.entries == nil || version != c.version {
+	if c.entries == nil || version > c.version {
 		c.reset(version)
+		return zero, false
+	}
+	if version < c.version {
 		return zero, false
 	}
 	e, ok := c.entries[key]

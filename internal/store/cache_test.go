@@ -31,6 +31,13 @@ func TestVersionCache(t *testing.T) {
 	if _, ok := c.get("d", 1); ok {
 		t.Error("kept a value read at an older version")
 	}
+	// An older version misses and leaves the cache as it is.
+	if _, ok := c.get("a", 0); ok {
+		t.Error("hit at an older version")
+	}
+	if _, ok := c.get("a", 1); !ok {
+		t.Error("a reader of an older version emptied the cache")
+	}
 	// A newer version empties the cache.
 	if _, ok := c.get("a", 2); ok {
 		t.Error("a survived a catalog change")

@@ -103,7 +103,9 @@ func (s *Store) dayTrips(ctx context.Context, from, to int64, day time.Time) ([]
 	}
 	return s.search.through(ctx, searchKey{from, to, ms(day)}, version, func(ctx context.Context) ([]TripHit, int, error) {
 		hits, err := s.readDayTrips(ctx, from, to, day)
-		return hits, len(hits), err
+		// An empty answer costs one too, or searches that find nothing
+		// could fill the cache without bound.
+		return hits, max(1, len(hits)), err
 	})
 }
 
