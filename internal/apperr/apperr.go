@@ -14,6 +14,7 @@ const (
 	NotFound    = "not_found"   // 404
 	Conflict    = "conflict"    // 409: the state of the world says no
 	Gone        = "gone"        // 410: it existed but has expired
+	TooMany     = "too_many"    // 429: slow down
 	Unavailable = "unavailable" // 503: try again later
 	Internal    = "internal"    // 500
 )

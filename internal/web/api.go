@@ -273,22 +273,31 @@ func (s *Server) apiCreateBooking(w http.ResponseWriter, r *http.Request) {
 }
 
 // ownBooking loads a booking for someone who proves they own it with its
-// phone number; a wrong phone looks exactly like a wrong code.
+// phone number; a wrong phone looks exactly like a wrong code, and too many
+// wrong tries against one code or one phone stop its lookups for a while
+// (guesses.go).
 func (s *Server) ownBooking(r *http.Request, code, phone string) (booking.Booking, error) {
 	p, err := vn.NormalizePhone(phone)
 	if err != nil {
 		return booking.Booking{}, booking.PhoneError("phone", err)
 	}
-	b, err := s.Store.Booking(r.Context(), code)
-	if err != nil {
-		return b, err
+	now := s.Now()
+	targets := []string{"code:" + booking.NormalizeCode(code), "phone:" + p}
+	if s.guesses.blocked(now, targets...) {
+		return booking.Booking{}, errTooManyGuesses
 	}
-	if b.Contact.Phone != p {
+	b, err := s.Store.Booking(r.Context(), code)
+	if apperr.KindOf(err) == apperr.NotFound || (err == nil && b.Contact.Phone != p) {
+		s.guesses.missed(now, targets...)
 		return booking.Booking{}, apperr.New(apperr.NotFound, "booking_not_found", "code",
 			"Không tìm thấy đơn đặt vé với mã và số điện thoại này.", "No booking with this code and phone number.")
 	}
-	return b, nil
+	return b, err
 }
+
+var errTooManyGuesses = apperr.New(apperr.TooMany, "too_many_attempts", "",
+	"Đã thử quá nhiều lần với mã hoặc số điện thoại này; vui lòng thử lại sau ít phút, hoặc mở lại trang xác nhận đặt vé.",
+	"Too many tries with this code or phone number; please try again in a few minutes, or open your booking's confirmation page again.")
 
 func (s *Server) apiBooking(w http.ResponseWriter, r *http.Request) {
 	b, err := s.ownBooking(r, r.PathValue("code"), r.URL.Query().Get("phone"))

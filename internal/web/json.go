@@ -87,6 +87,8 @@ func statusOf(err error) int {
 		return http.StatusConflict
 	case apperr.Gone:
 		return http.StatusGone
+	case apperr.TooMany:
+		return http.StatusTooManyRequests
 	case apperr.Unavailable:
 		return http.StatusServiceUnavailable
 	}

@@ -48,6 +48,7 @@ type Server struct {
 
 	latency                        *metrics.Histogram
 	holds, holdConflicts, bookings *metrics.Counter
+	guesses                        *guesses
 }
 
 // NewServer builds the handler serving every route.
@@ -55,7 +56,7 @@ func NewServer(d Deps) http.Handler {
 	if d.Metrics == nil {
 		d.Metrics = metrics.New()
 	}
-	s := &Server{Deps: d, mux: http.NewServeMux(), pages: loadPages()}
+	s := &Server{Deps: d, mux: http.NewServeMux(), pages: loadPages(), guesses: newGuesses()}
 	s.latency = d.Metrics.Histogram("benxe_http_request_duration_seconds",
 		"Time to answer HTTP requests, by route and status class.", metrics.LatencyBuckets)
 	s.holds = d.Metrics.Counter("benxe_holds_created_total", "Holds created.")
