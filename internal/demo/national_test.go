@@ -36,14 +36,7 @@ func engines(t *testing.T) []engine {
 func openSQLite(t *testing.T) (*store.Store, *sql.DB) {
 	t.Helper()
 	file := filepath.Join(t.TempDir(), "national.db")
-	st, err := store.Open(context.Background(), file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := st.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	st := storetest.Open(t, file)
 	db, err := sql.Open("sqlite", file)
 	if err != nil {
 		t.Fatal(err)
@@ -56,14 +49,7 @@ func openSQLite(t *testing.T) (*store.Store, *sql.DB) {
 func openPostgres(t *testing.T) (*store.Store, *sql.DB) {
 	t.Helper()
 	dsn := storetest.PostgresSchema(t, "national")
-	st, err := store.Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := st.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	st := storetest.Open(t, dsn)
 	db, err := sql.Open("pgx", dsn)
 	if err != nil {
 		t.Fatal(err)

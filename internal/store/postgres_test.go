@@ -14,16 +14,7 @@ import (
 // openPostgres gives each test a schema of its own, so tests run in
 // parallel on one database and leave nothing behind.
 func openPostgres(t *testing.T) *store.Store {
-	t.Helper()
-	st, err := store.Open(context.Background(), storetest.PostgresSchema(t, "t"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := st.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return st
+	return storetest.Open(t, storetest.PostgresSchema(t, "t"))
 }
 
 func TestPostgres(t *testing.T) {
@@ -80,17 +71,5 @@ func TestDeadlockRetried(t *testing.T) {
 
 func TestPostgresSearchAcrossStores(t *testing.T) {
 	dsn := storetest.PostgresSchema(t, "t")
-	var sts [2]*store.Store
-	for i := range sts {
-		st, err := store.Open(context.Background(), dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { st.Close() })
-		if err := st.Migrate(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-		sts[i] = st
-	}
-	storetest.SearchAcrossStores(t, sts[0], sts[1])
+	storetest.SearchAcrossStores(t, storetest.Open(t, dsn), storetest.Open(t, dsn))
 }

@@ -10,16 +10,7 @@ import (
 )
 
 func openSQLite(t *testing.T) *store.Store {
-	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "benxe.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := st.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return st
+	return storetest.Open(t, filepath.Join(t.TempDir(), "benxe.db"))
 }
 
 func TestSQLite(t *testing.T) {
@@ -35,17 +26,5 @@ func TestMigrateTwice(t *testing.T) {
 
 func TestSQLiteSearchAcrossStores(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "benxe.db")
-	var sts [2]*store.Store
-	for i := range sts {
-		st, err := store.Open(context.Background(), file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { st.Close() })
-		if err := st.Migrate(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-		sts[i] = st
-	}
-	storetest.SearchAcrossStores(t, sts[0], sts[1])
+	storetest.SearchAcrossStores(t, storetest.Open(t, file), storetest.Open(t, file))
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"testing"
@@ -43,20 +42,14 @@ func TestGuessesForgiveWithTime(t *testing.T) {
 func TestLookupGuessesRefused(t *testing.T) {
 	_, st := startTestServer(t)
 	_, tripID, pickup, drop := settingsOperator(t, st)
-	a := settingsBook(t, tripID, pickup, drop, "A09", "counter")
-	var b struct {
-		Code string `json:"code"`
-	}
-	if a.status != http.StatusCreated || json.Unmarshal(a.body, &b) != nil {
-		t.Fatalf("booking: %d %s", a.status, a.body)
-	}
-	path := "/api/v1/bookings/" + b.Code + "?phone="
+	code, _ := settingsBooked(t, tripID, pickup, drop, "A09", "counter")
+	path := "/api/v1/bookings/" + code + "?phone="
 	opCall(t, "GET", path+"0912345678", "", nil).wantStatus(t, http.StatusOK)
 	for i := 0; i < 10; i++ {
 		opCall(t, "GET", path+fmt.Sprintf("09870%05d", i), "", nil).want(t, http.StatusNotFound, "booking_not_found")
 	}
 	opCall(t, "GET", path+"0912345678", "", nil).want(t, http.StatusTooManyRequests, "too_many_attempts")
-	opCall(t, "POST", "/api/v1/bookings/"+b.Code+"/cancel?phone=0912345678", "", nil).want(t, http.StatusTooManyRequests, "too_many_attempts")
+	opCall(t, "POST", "/api/v1/bookings/"+code+"/cancel?phone=0912345678", "", nil).want(t, http.StatusTooManyRequests, "too_many_attempts")
 	opCall(t, "GET", "/api/v1/bookings/ZZZZZZZZ?phone=0987600001", "", nil).want(t, http.StatusNotFound, "booking_not_found")
 }
 

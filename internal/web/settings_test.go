@@ -99,14 +99,11 @@ func settingsBook(t *testing.T, tripID, pickup, drop int64, seat, method string)
 		"contact": map[string]string{"name": "Khách", "phone": "0912345678"}, "payment_method": method})
 }
 
-// TestCounterPayment: staff record money taken at the counter; a short
-// payment leaves the booking pending with what is missing, the rest pays
-// it, a repeated receipt changes nothing, and a mistyped code records
-// nothing.
-func TestCounterPayment(t *testing.T) {
-	_, st := startTestServer(t)
-	_, tripID, pickup, drop := settingsOperator(t, st)
-	a := settingsBook(t, tripID, pickup, drop, "A08", "counter")
+// settingsBooked is settingsBook that must succeed: the booking's code and
+// total.
+func settingsBooked(t *testing.T, tripID, pickup, drop int64, seat, method string) (string, int64) {
+	t.Helper()
+	a := settingsBook(t, tripID, pickup, drop, seat, method)
 	var b struct {
 		Code  string `json:"code"`
 		Total int64  `json:"total"`
@@ -114,14 +111,25 @@ func TestCounterPayment(t *testing.T) {
 	if a.status != http.StatusCreated || json.Unmarshal(a.body, &b) != nil {
 		t.Fatalf("booking: %d %s", a.status, a.body)
 	}
-	path := "/api/v1/operator/bookings/" + b.Code + "/counter-payments"
+	return b.Code, b.Total
+}
+
+// TestCounterPayment: staff record money taken at the counter; a short
+// payment leaves the booking pending with what is missing, the rest pays
+// it, a repeated receipt changes nothing, and a mistyped code records
+// nothing.
+func TestCounterPayment(t *testing.T) {
+	_, st := startTestServer(t)
+	_, tripID, pickup, drop := settingsOperator(t, st)
+	code, total := settingsBooked(t, tripID, pickup, drop, "A08", "counter")
+	path := "/api/v1/operator/bookings/" + code + "/counter-payments"
 	receipt := fmt.Sprint("BL-", time.Now().UnixNano())
 	var first, again, rest paymentOutcomeJSON
-	opOK(t, "POST", path, map[string]any{"receipt": receipt, "amount": b.Total - 50000}, &first)
+	opOK(t, "POST", path, map[string]any{"receipt": receipt, "amount": total - 50000}, &first)
 	if first.Result != store.PaidPart || first.Missing != 50000 || first.Status != "pending_payment" || first.PaymentID == 0 {
 		t.Fatalf("part payment: %+v", first)
 	}
-	opOK(t, "POST", path, map[string]any{"receipt": receipt, "amount": b.Total - 50000}, &again)
+	opOK(t, "POST", path, map[string]any{"receipt": receipt, "amount": total - 50000}, &again)
 	if again.PaymentID != first.PaymentID || again.Result != store.PaidPart {
 		t.Fatalf("repeated receipt: %+v, first %+v", again, first)
 	}
@@ -129,7 +137,7 @@ func TestCounterPayment(t *testing.T) {
 	if rest.Result != store.PaidInFull || rest.Status != "confirmed" {
 		t.Fatalf("the rest: %+v", rest)
 	}
-	booked, err := st.Booking(context.Background(), b.Code)
+	booked, err := st.Booking(context.Background(), code)
 	if err != nil || booked.Status != "confirmed" {
 		t.Fatalf("booking after payment: %+v, %v", booked.Status, err)
 	}

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"context"
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/benxe/benxe/internal/store"
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver
 )
 
@@ -63,4 +65,19 @@ func PostgresSchema(t testing.TB, prefix string) string {
 	}
 	t.Cleanup(drop)
 	return dsn
+}
+
+// Open opens and migrates the store at dsn (an SQLite file or a postgres://
+// URL) for one test, closed when it ends.
+func Open(t testing.TB, dsn string) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.Migrate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return st
 }
