@@ -120,7 +120,7 @@ type settleRequest struct {
 }
 
 // paymentSettingsJSON is an operator's payment settings, read and written
-// whole.
+// whole: booking.PaymentSettings with JSON names (the two convert).
 type paymentSettingsJSON struct {
 	Methods         []string `json:"methods"`
 	BankBIN         string   `json:"bank_bin"`
@@ -129,11 +129,6 @@ type paymentSettingsJSON struct {
 	TransferMinutes int      `json:"transfer_minutes"`
 	CounterMinutes  int      `json:"counter_minutes"`
 	OnlineMinutes   int      `json:"online_minutes"`
-}
-
-func paymentSettingsView(p booking.PaymentSettings) paymentSettingsJSON {
-	return paymentSettingsJSON{Methods: p.Methods, BankBIN: p.BankBIN, BankAccount: p.BankAccount, BankAccountName: p.BankAccountName,
-		TransferMinutes: p.TransferMinutes, CounterMinutes: p.CounterMinutes, OnlineMinutes: p.OnlineMinutes}
 }
 
 type decisionJSON struct {
@@ -344,7 +339,7 @@ func (s *Server) apiPaymentSettings(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		var p booking.PaymentSettings
 		if p, err = s.Store.PaymentSettings(r.Context(), id); err == nil {
-			encode(w, http.StatusOK, paymentSettingsView(p))
+			encode(w, http.StatusOK, paymentSettingsJSON(p))
 			return
 		}
 	}
@@ -364,8 +359,7 @@ func (s *Server) apiSetPaymentSettings(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	p := booking.PaymentSettings{Methods: in.Methods, BankBIN: in.BankBIN, BankAccount: in.BankAccount, BankAccountName: in.BankAccountName,
-		TransferMinutes: in.TransferMinutes, CounterMinutes: in.CounterMinutes, OnlineMinutes: in.OnlineMinutes}
+	p := booking.PaymentSettings(in)
 	p.Normalize()
 	if err := p.Validate(); err != nil {
 		s.apiError(w, r, err)
@@ -382,7 +376,7 @@ func (s *Server) apiSetPaymentSettings(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.Log.InfoContext(r.Context(), "payment settings changed", "request_id", requestID(r.Context()), "operator", id, "methods", p.Methods)
-	encode(w, http.StatusOK, paymentSettingsView(p))
+	encode(w, http.StatusOK, paymentSettingsJSON(p))
 }
 
 // reconcileDay reads the date parameter: a Vietnam calendar day, today
