@@ -651,30 +651,17 @@ func (s *Server) sandboxVNPayPage(w http.ResponseWriter, r *http.Request) {
 // signed result to our IPN, server to server, then the browser to the
 // return URL with the same parameters.
 func (s *Server) sandboxVNPayPay(w http.ResponseWriter, r *http.Request) {
-	if err := parseForm(w, r); err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	q, err := url.ParseQuery(r.PostForm.Get("q"))
-	var o sandboxVNPayOrder
-	if err == nil {
-		o, err = s.sandboxVNPayOrder(q)
-	}
-	if err != nil {
-		s.pageError(w, r, errSandboxRequest)
+	o, result, ok := sandboxChoice(s, w, r, s.sandboxVNPayOrder)
+	if !ok {
 		return
 	}
 	now := s.Now()
 	code, status := "00", "00"
-	switch r.PostForm.Get("result") {
-	case "pay":
+	switch result {
 	case "fail":
 		code, status = "51", "02" // insufficient funds
 	case "cancel":
 		code, status = "24", "02" // the customer cancelled
-	default:
-		s.pageError(w, r, errSandboxRequest)
-		return
 	}
 	if !now.Before(o.Expires) {
 		code, status = "11", "02" // timed out
@@ -693,6 +680,28 @@ func (s *Server) sandboxVNPayPay(w http.ResponseWriter, r *http.Request) {
 	query := vnpSignedQuery(cfg.HashSecret, params)
 	s.sandboxDeliver(r.Context(), http.MethodGet, s.Gateways.BaseURL+"/payments/vnpay/ipn?"+query, nil)
 	http.Redirect(w, r, cfg.ReturnURL+"?"+query, http.StatusSeeOther)
+}
+
+// sandboxChoice reads a sandbox gateway's form: the payment request it
+// showed (its query, checked again by order, since the form came back
+// from the browser) and the tester's choice, pay, fail or cancel. It
+// answers the browser itself when either is wrong.
+func sandboxChoice[O any](s *Server, w http.ResponseWriter, r *http.Request, order func(url.Values) (O, error)) (O, string, bool) {
+	var o O
+	if err := parseForm(w, r); err != nil {
+		s.pageError(w, r, err)
+		return o, "", false
+	}
+	q, err := url.ParseQuery(r.PostForm.Get("q"))
+	if err == nil {
+		o, err = order(q)
+	}
+	result := r.PostForm.Get("result")
+	if err != nil || (result != "pay" && result != "fail" && result != "cancel") {
+		s.pageError(w, r, errSandboxRequest)
+		return o, "", false
+	}
+	return o, result, true
 }
 
 // sandboxDeliver sends an IPN to this server as a gateway would, and logs
@@ -822,29 +831,16 @@ func (s *Server) sandboxMoMoPage(w http.ResponseWriter, r *http.Request) {
 // sandboxMoMoPay ends a sandbox MoMo payment as the tester chose: a signed
 // IPN posted to our IPN URL, then the browser sent to the redirect URL.
 func (s *Server) sandboxMoMoPay(w http.ResponseWriter, r *http.Request) {
-	if err := parseForm(w, r); err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	q, err := url.ParseQuery(r.PostForm.Get("q"))
-	var o sandboxMoMoOrder
-	if err == nil {
-		o, err = s.sandboxMoMoOrder(q)
-	}
-	if err != nil {
-		s.pageError(w, r, errSandboxRequest)
+	o, result, ok := sandboxChoice(s, w, r, s.sandboxMoMoOrder)
+	if !ok {
 		return
 	}
 	code, msg := 0, "Thành công."
-	switch r.PostForm.Get("result") {
-	case "pay":
+	switch result {
 	case "fail":
 		code, msg = 1001, "Giao dịch thanh toán thất bại do tài khoản người dùng không đủ tiền."
 	case "cancel":
 		code, msg = 1006, "Giao dịch bị từ chối bởi người dùng."
-	default:
-		s.pageError(w, r, errSandboxRequest)
-		return
 	}
 	cfg := s.Gateways.MoMo
 	transID := sandboxNumber(13)
