@@ -234,6 +234,7 @@ func TestVNPayFailAndCancelLeavePending(t *testing.T) {
 	bad := strings.Replace(query, "vnp_Amount=", "vnp_Amount=1", 1)
 	b.get("/sandbox/vnpay/pay?"+bad).want(t, http.StatusBadRequest)
 	b.post("/sandbox/vnpay/pay", url.Values{"q": {bad}, "result": {"pay"}}).want(t, http.StatusBadRequest)
+	b.post("/sandbox/vnpay/pay", url.Values{"q": {query}, "result": {"steal"}}).want(t, http.StatusBadRequest)
 	if got := gwStatus(t, code); got.Status != booking.PendingPayment {
 		t.Fatalf("a tampered sandbox payment changed the booking to %s", got.Status)
 	}
