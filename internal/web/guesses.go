@@ -15,7 +15,7 @@ import (
 type guesses struct {
 	burst int           // wrong tries allowed at once
 	every time.Duration // one more allowed after each
-	max   int           // targets remembered; past it, the forgiven are dropped
+	max   int           // targets remembered; past it, the forgiven are dropped, or all
 
 	mu      sync.Mutex
 	targets map[string]guessCount
@@ -57,6 +57,12 @@ func (g *guesses) missed(now time.Time, keys ...string) {
 			if g.left(c, now) == 0 {
 				delete(g.targets, k)
 			}
+		}
+		// A flood of made-up codes fills the map with targets not yet
+		// forgiven; scanning them on every wrong try would make each one
+		// slow, so they are all forgiven at once instead.
+		if len(g.targets) >= g.max {
+			clear(g.targets)
 		}
 	}
 	for _, k := range keys {

@@ -34,6 +34,14 @@ func TestGuessesForgiveWithTime(t *testing.T) {
 	if _, ok := g.targets["code:A"]; ok {
 		t.Error("a forgiven target was kept past max")
 	}
+	// Full of targets none of which is forgiven yet: all are dropped,
+	// rather than scanned again on every wrong try.
+	later := now.Add(time.Duration(g.burst) * g.every)
+	g.missed(later, "code:D")
+	g.missed(later, "code:E")
+	if len(g.targets) != 1 {
+		t.Errorf("%d targets kept past max, want only the new one", len(g.targets))
+	}
 }
 
 // TestLookupGuessesRefused: wrong phones tried against one booking code
